@@ -1,0 +1,41 @@
+//===- TGDialect.td - the tg (tensor graph) dialect --------*- tablegen -*-===//
+//
+// The dialect definition, its type constraints and the base class of its ops.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TG_DIALECT
+#define TG_DIALECT
+
+include "mlir/IR/OpBase.td"
+include "mlir/IR/AttrTypeBase.td"
+
+def TG_Dialect : Dialect {
+  let name = "tg";
+  let summary = "A tensor-graph dialect: deep-learning operators on static tensors.";
+  let description = [{
+    `tg` describes a computation graph the way a framework does: each op is a
+    whole-tensor operator (a convolution, a matmul, a broadcasting add) on
+    ranked tensors of static shape. Result types are inferred from operands
+    and attributes wherever that is possible, so hand-written IR need not
+    repeat them, and every op verifies its shapes and attributes with a
+    message that names the offending operand or attribute.
+
+    `tg` is the input of tensor-opt's graph-level passes (fusion, layout,
+    folding) and is lowered to `linalg` by `tg-to-linalg`.
+  }];
+  let cppNamespace = "::mlir::tg";
+  let hasConstantMaterializer = 1;
+}
+
+// Element types a tg tensor may hold.
+def TG_ElementType : AnyTypeOf<[F16, BF16, F32, F64, AnySignlessInteger],
+                               "float or signless integer">;
+
+// Every tg value is a ranked tensor of static shape.
+def TG_Tensor : StaticShapeTensorOf<[TG_ElementType]>;
+
+class TG_Op<string mnemonic, list<Trait> traits = []>
+    : Op<TG_Dialect, mnemonic, traits>;
+
+#endif // TG_DIALECT

@@ -1,0 +1,24 @@
+//===- Tool.cpp - C API gaps tensor-opt needs ------------------------------===//
+#include "tg-c/Tool.h"
+
+#include "mlir/CAPI/IR.h"
+#include "mlir/CAPI/Support.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/Tools/ParseUtilities.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SourceMgr.h"
+
+using namespace mlir;
+
+MlirOperation tgParseSourceForTool(MlirContext context, MlirStringRef source,
+                                   MlirStringRef name, bool implicitModule) {
+  auto sourceMgr = std::make_shared<llvm::SourceMgr>();
+  sourceMgr->AddNewSourceBuffer(
+      llvm::MemoryBuffer::getMemBufferCopy(unwrap(source), unwrap(name)),
+      llvm::SMLoc());
+  ParserConfig config(unwrap(context));
+  OwningOpRef<Operation *> op =
+      parseSourceFileForTool(sourceMgr, config, implicitModule);
+  return wrap(op.release());
+}

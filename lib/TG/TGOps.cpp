@@ -1,0 +1,378 @@
+//===- TGOps.cpp - shape rules and verifiers of tg ops ---------------------===//
+//
+// Each op with an inferable result type states its shape rule once, in
+// `inferReturnTypes`; MLIR calls it when parsing, building and verifying.
+// Ops whose result type is written out (cast, reshape, broadcast_to) check
+// it in `verify`.
+//
+//===----------------------------------------------------------------------===//
+#include "tg/TGOps.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/SmallBitVector.h"
+#include "llvm/Support/FormatVariadic.h"
+
+using namespace mlir;
+using namespace mlir::tg;
+
+static std::string str(Type type) { return llvm::formatv("{0}", type).str(); }
+
+static std::string str(ArrayRef<int64_t> values) {
+  return "[" + llvm::join(llvm::map_range(values, [](int64_t v) {
+           return std::to_string(v);
+         }), ", ") + "]";
+}
+
+//===----------------------------------------------------------------------===//
+// ConstantOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult ConstantOp::inferReturnTypes(MLIRContext *,
+                                           std::optional<Location> location,
+                                           Adaptor adaptor,
+                                           SmallVectorImpl<Type> &inferred) {
+  auto type = dyn_cast<RankedTensorType>(adaptor.getValue().getType());
+  if (!type || !type.hasStaticShape())
+    return emitShapeError(location, getOperationName(),
+                          "attribute 'value' must have a statically shaped "
+                          "tensor type, got " +
+                              str(adaptor.getValue().getType()));
+  inferred.push_back(type);
+  return success();
+}
+
+OpFoldResult ConstantOp::fold(FoldAdaptor) { return getValue(); }
+
+//===----------------------------------------------------------------------===//
+// ReshapeOp, BroadcastToOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult ReshapeOp::verify() {
+  auto in = getInput().getType(), out = getResult().getType();
+  if (in.getNumElements() != out.getNumElements())
+    return emitOpError() << "cannot reshape " << in << " (" << in.getNumElements()
+                         << " elements) to " << out << " ("
+                         << out.getNumElements() << " elements)";
+  return success();
+}
+
+LogicalResult BroadcastToOp::verify() {
+  auto in = getInput().getType(), out = getResult().getType();
+  if (in.getRank() > out.getRank())
+    return emitOpError() << "cannot broadcast rank " << in.getRank()
+                         << " input to rank " << out.getRank() << " result";
+  SmallVector<int64_t> shape;
+  if (failed(broadcastShapes(getLoc(), getOperationName(), "input",
+                             in.getShape(), "result", out.getShape(), shape)))
+    return failure();
+  if (ArrayRef<int64_t>(shape) != out.getShape())
+    return emitOpError() << "input " << in << " broadcasts to shape "
+                         << str(shape) << ", not to the result " << out;
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// MatmulOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult MatmulOp::inferReturnTypes(MLIRContext *,
+                                         std::optional<Location> location,
+                                         Adaptor adaptor,
+                                         SmallVectorImpl<Type> &inferred) {
+  auto lhs = cast<RankedTensorType>(adaptor.getLhs().getType());
+  auto rhs = cast<RankedTensorType>(adaptor.getRhs().getType());
+  StringRef op = getOperationName();
+  if (lhs.getRank() < 2 || rhs.getRank() < 2)
+    return emitShapeError(location, op,
+                          Twine("operands need rank 2 or more; lhs has rank ") +
+                              Twine(lhs.getRank()) + ", rhs has rank " +
+                              Twine(rhs.getRank()));
+  if (lhs.getElementType() != rhs.getElementType())
+    return emitShapeError(location, op,
+                          "operands have different element types: lhs has " +
+                              str(lhs.getElementType()) + ", rhs has " +
+                              str(rhs.getElementType()));
+  ArrayRef<int64_t> l = lhs.getShape(), r = rhs.getShape();
+  int64_t k = l.back(), kr = r[r.size() - 2];
+  if (k != kr)
+    return emitShapeError(location, op,
+                          Twine("inner dimensions differ: lhs has ") + Twine(k) +
+                              " columns, rhs has " + Twine(kr) + " rows");
+  SmallVector<int64_t> shape;
+  if (failed(broadcastShapes(location, op, "lhs", l.drop_back(2), "rhs",
+                             r.drop_back(2), shape)))
+    return failure();
+  shape.push_back(l[l.size() - 2]);
+  shape.push_back(r.back());
+  inferred.push_back(RankedTensorType::get(shape, lhs.getElementType()));
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Conv2DOp and pooling
+//===----------------------------------------------------------------------===//
+
+/// Checks the attributes of a 2-D windowed op and computes its OH and OW.
+static LogicalResult inferWindow2D(std::optional<Location> location,
+                                   StringRef op, RankedTensorType input,
+                                   ArrayRef<int64_t> window,
+                                   ArrayRef<int64_t> strides,
+                                   ArrayRef<int64_t> dilations,
+                                   ArrayRef<int64_t> padding,
+                                   SmallVectorImpl<int64_t> &spatial) {
+  if (input.getRank() != 4)
+    return emitShapeError(location, op,
+                          Twine("input must have rank 4 (NCHW), got rank ") +
+                              Twine(input.getRank()));
+  if (failed(checkIntList(location, op, "strides", strides, 2, 1)) ||
+      failed(checkIntList(location, op, "dilations", dilations, 2, 1)) ||
+      failed(checkIntList(location, op, "padding", padding, 4, 0)))
+    return failure();
+  // padding is [top, left, bottom, right].
+  for (int d = 0; d < 2; ++d) {
+    FailureOr<int64_t> size = windowOutputSize(
+        location, op, d == 0 ? "height" : "width", input.getDimSize(2 + d),
+        window[d], strides[d], dilations[d], padding[d], padding[2 + d]);
+    if (failed(size))
+      return failure();
+    spatial.push_back(*size);
+  }
+  return success();
+}
+
+LogicalResult Conv2DOp::inferReturnTypes(MLIRContext *,
+                                         std::optional<Location> location,
+                                         Adaptor adaptor,
+                                         SmallVectorImpl<Type> &inferred) {
+  auto input = cast<RankedTensorType>(adaptor.getInput().getType());
+  auto filter = cast<RankedTensorType>(adaptor.getFilter().getType());
+  StringRef op = getOperationName();
+  if (filter.getRank() != 4)
+    return emitShapeError(location, op,
+                          Twine("filter must have rank 4 (FCHW), got rank ") +
+                              Twine(filter.getRank()));
+  if (input.getElementType() != filter.getElementType())
+    return emitShapeError(location, op,
+                          "input and filter have different element types: " +
+                              str(input.getElementType()) + " and " +
+                              str(filter.getElementType()));
+  if (input.getRank() != 4)
+    return emitShapeError(location, op,
+                          Twine("input must have rank 4 (NCHW), got rank ") +
+                              Twine(input.getRank()));
+  int64_t groups = adaptor.getGroups();
+  int64_t channels = input.getDimSize(1), features = filter.getDimSize(0);
+  if (groups < 1)
+    return emitShapeError(location, op,
+                          Twine("attribute 'groups' is ") + Twine(groups) +
+                              "; expected a value >= 1");
+  if (channels % groups != 0 || features % groups != 0)
+    return emitShapeError(location, op,
+                          Twine("attribute 'groups' (") + Twine(groups) +
+                              ") must divide the input channels (" +
+                              Twine(channels) + ") and the filters (" +
+                              Twine(features) + ")");
+  if (filter.getDimSize(1) != channels / groups)
+    return emitShapeError(
+        location, op,
+        Twine("filter has ") + Twine(filter.getDimSize(1)) +
+            " input channels; expected " + Twine(channels / groups) +
+            " (input channels " + Twine(channels) + " / groups " +
+            Twine(groups) + ")");
+  SmallVector<int64_t> spatial;
+  int64_t window[2] = {filter.getDimSize(2), filter.getDimSize(3)};
+  if (failed(inferWindow2D(location, op, input, window, adaptor.getStrides(),
+                           adaptor.getDilations(), adaptor.getPadding(),
+                           spatial)))
+    return failure();
+  inferred.push_back(RankedTensorType::get(
+      {input.getDimSize(0), features, spatial[0], spatial[1]},
+      input.getElementType()));
+  return success();
+}
+
+template <typename PoolOp>
+static LogicalResult inferPool(std::optional<Location> location,
+                               typename PoolOp::Adaptor adaptor,
+                               SmallVectorImpl<Type> &inferred) {
+  auto input = cast<RankedTensorType>(adaptor.getInput().getType());
+  StringRef op = PoolOp::getOperationName();
+  if (failed(checkIntList(location, op, "kernel", adaptor.getKernel(), 2, 1)))
+    return failure();
+  SmallVector<int64_t> spatial;
+  int64_t dilations[2] = {1, 1};
+  if (failed(inferWindow2D(location, op, input, adaptor.getKernel(),
+                           adaptor.getStrides(), dilations,
+                           adaptor.getPadding(), spatial)))
+    return failure();
+  ArrayRef<int64_t> kernel = adaptor.getKernel(), pad = adaptor.getPadding();
+  // A window made only of padding has no element to pool.
+  for (int d = 0; d < 2; ++d)
+    if (pad[d] >= kernel[d] || pad[2 + d] >= kernel[d])
+      return emitShapeError(location, op,
+                            "attribute 'padding' " + str(pad) +
+                                " must be smaller than the kernel " +
+                                str(kernel) + " on each side");
+  inferred.push_back(RankedTensorType::get(
+      {input.getDimSize(0), input.getDimSize(1), spatial[0], spatial[1]},
+      input.getElementType()));
+  return success();
+}
+
+LogicalResult MaxPool2DOp::inferReturnTypes(MLIRContext *,
+                                            std::optional<Location> location,
+                                            Adaptor adaptor,
+                                            SmallVectorImpl<Type> &inferred) {
+  return inferPool<MaxPool2DOp>(location, adaptor, inferred);
+}
+
+LogicalResult AvgPool2DOp::inferReturnTypes(MLIRContext *,
+                                            std::optional<Location> location,
+                                            Adaptor adaptor,
+                                            SmallVectorImpl<Type> &inferred) {
+  return inferPool<AvgPool2DOp>(location, adaptor, inferred);
+}
+
+//===----------------------------------------------------------------------===//
+// Data movement
+//===----------------------------------------------------------------------===//
+
+LogicalResult TransposeOp::inferReturnTypes(MLIRContext *,
+                                            std::optional<Location> location,
+                                            Adaptor adaptor,
+                                            SmallVectorImpl<Type> &inferred) {
+  auto input = cast<RankedTensorType>(adaptor.getInput().getType());
+  ArrayRef<int64_t> perm = adaptor.getPerm();
+  StringRef op = getOperationName();
+  int64_t rank = input.getRank();
+  if (static_cast<int64_t>(perm.size()) != rank)
+    return emitShapeError(location, op,
+                          "attribute 'perm' " + str(perm) + " has " +
+                              Twine(perm.size()) +
+                              " entries; expected one per input dimension (" +
+                              Twine(rank) + ")");
+  llvm::SmallBitVector seen(rank);
+  SmallVector<int64_t> shape;
+  for (int64_t p : perm) {
+    if (p < 0 || p >= rank || seen.test(p))
+      return emitShapeError(location, op,
+                            "attribute 'perm' " + str(perm) +
+                                " is not a permutation of [0, " + Twine(rank) +
+                                ")");
+    seen.set(p);
+    shape.push_back(input.getDimSize(p));
+  }
+  inferred.push_back(RankedTensorType::get(shape, input.getElementType()));
+  return success();
+}
+
+LogicalResult ConcatOp::inferReturnTypes(MLIRContext *,
+                                         std::optional<Location> location,
+                                         Adaptor adaptor,
+                                         SmallVectorImpl<Type> &inferred) {
+  StringRef op = getOperationName();
+  auto inputs = adaptor.getInputs();
+  if (inputs.empty())
+    return emitShapeError(location, op, "needs at least one operand");
+  auto first = cast<RankedTensorType>(inputs[0].getType());
+  int64_t rank = first.getRank(), axis = adaptor.getAxis();
+  if (axis < 0 || axis >= rank)
+    return emitShapeError(location, op,
+                          Twine("attribute 'axis' is ") + Twine(axis) +
+                              ", out of range for operands of rank " +
+                              Twine(rank) + " (expected 0 to " +
+                              Twine(rank - 1) + ")");
+  SmallVector<int64_t> shape(first.getShape());
+  for (auto [i, value] : llvm::enumerate(inputs.drop_front())) {
+    auto type = cast<RankedTensorType>(value.getType());
+    if (type.getRank() != rank)
+      return emitShapeError(location, op,
+                            Twine("operand ") + Twine(i + 1) + " has rank " +
+                                Twine(type.getRank()) + "; operand 0 has rank " +
+                                Twine(rank));
+    if (type.getElementType() != first.getElementType())
+      return emitShapeError(location, op,
+                            Twine("operand ") + Twine(i + 1) +
+                                " has element type " +
+                                str(type.getElementType()) +
+                                "; operand 0 has " +
+                                str(first.getElementType()));
+    for (int64_t d = 0; d < rank; ++d) {
+      if (d == axis)
+        continue;
+      if (type.getDimSize(d) != first.getDimSize(d))
+        return emitShapeError(
+            location, op,
+            Twine("operand ") + Twine(i + 1) + " has size " +
+                Twine(type.getDimSize(d)) + " in dimension " + Twine(d) +
+                "; operand 0 has " + Twine(first.getDimSize(d)) +
+                " (only the axis " + Twine(axis) + " may differ)");
+    }
+    shape[axis] += type.getDimSize(axis);
+  }
+  inferred.push_back(RankedTensorType::get(shape, first.getElementType()));
+  return success();
+}
+
+LogicalResult SliceOp::inferReturnTypes(MLIRContext *,
+                                        std::optional<Location> location,
+                                        Adaptor adaptor,
+                                        SmallVectorImpl<Type> &inferred) {
+  auto input = cast<RankedTensorType>(adaptor.getInput().getType());
+  StringRef op = getOperationName();
+  size_t rank = input.getRank();
+  ArrayRef<int64_t> offsets = adaptor.getOffsets(), sizes = adaptor.getSizes();
+  SmallVector<int64_t> strides(rank, 1);
+  if (auto given = adaptor.getStrides())
+    strides.assign(given->begin(), given->end());
+  if (failed(checkIntList(location, op, "offsets", offsets, rank, 0)) ||
+      failed(checkIntList(location, op, "sizes", sizes, rank, 1)) ||
+      failed(checkIntList(location, op, "strides", strides, rank, 1)))
+    return failure();
+  for (size_t d = 0; d < rank; ++d) {
+    int64_t last = offsets[d] + (sizes[d] - 1) * strides[d];
+    if (last >= input.getDimSize(d))
+      return emitShapeError(location, op,
+                            Twine("slice runs past dimension ") + Twine(d) +
+                                ": its last index is " + Twine(last) +
+                                " but the input has size " +
+                                Twine(input.getDimSize(d)));
+  }
+  inferred.push_back(RankedTensorType::get(sizes, input.getElementType()));
+  return success();
+}
+
+LogicalResult PadOp::inferReturnTypes(MLIRContext *,
+                                      std::optional<Location> location,
+                                      Adaptor adaptor,
+                                      SmallVectorImpl<Type> &inferred) {
+  auto input = cast<RankedTensorType>(adaptor.getInput().getType());
+  StringRef op = getOperationName();
+  size_t rank = input.getRank();
+  ArrayRef<int64_t> low = adaptor.getLow(), high = adaptor.getHigh();
+  if (failed(checkIntList(location, op, "low", low, rank, 0)) ||
+      failed(checkIntList(location, op, "high", high, rank, 0)))
+    return failure();
+  SmallVector<int64_t> shape;
+  for (size_t d = 0; d < rank; ++d)
+    shape.push_back(input.getDimSize(d) + low[d] + high[d]);
+  inferred.push_back(RankedTensorType::get(shape, input.getElementType()));
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// SoftmaxOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult SoftmaxOp::verify() {
+  int64_t axis = getAxis(), rank = getInput().getType().getRank();
+  if (axis < 0 || axis >= rank)
+    return emitOpError() << "attribute 'axis' is " << axis
+                         << ", out of range for an input of rank " << rank
+                         << " (expected 0 to " << rank - 1 << ")";
+  return success();
+}
+
+#define GET_OP_CLASSES
+#include "tg/TGOps.cpp.inc"

@@ -1,0 +1,157 @@
+//! Turns a parsed pass pipeline into passes in an MLIR pass manager, mixing
+//! tensor-opt's Rust passes with upstream ones at any nesting.
+//!
+//! MLIR's C API cannot register a pass by name, so names are resolved here:
+//! a Rust pass is created and added directly; an upstream pass or pipeline
+//! is handed to MLIR's own parser (`mlirOpPassManagerAddPipeline`) one
+//! element at a time. Every name and option is checked before MLIR sees it,
+//! so errors point into the pipeline text and suggest the nearest name.
+//!
+//! Nesting is implicit, as in `mlir-opt`: a pass anchored on another op than
+//! the pass manager it is added to (e.g. `func.func` under `builtin.module`)
+//! gets a nested pass manager for its op.
+
+use crate::catalog::{find_upstream, suggest, upstream_passes, upstream_pipelines};
+use crate::options::OptionValues;
+use crate::pipeline::{Element, Pipeline, PipelineError, Span};
+use crate::registry::{find_rust, rust_passes};
+use melior::pass::OperationPassManager;
+use melior::StringRef;
+use std::ffi::c_void;
+
+/// The op name a pass is anchored on, from the C++ class name TableGen gives;
+/// `None` for op-agnostic and interface passes (MLIR checks those at run time).
+pub fn anchor_op_name(cpp_anchor: &str) -> Option<&'static str> {
+    match cpp_anchor {
+        "ModuleOp" => Some("builtin.module"),
+        "func::FuncOp" => Some("func.func"),
+        "spirv::ModuleOp" => Some("spirv.module"),
+        "gpu::GPUModuleOp" => Some("gpu.module"),
+        "LLVM::LLVMFuncOp" => Some("llvm.func"),
+        _ => None,
+    }
+}
+
+/// Adds `pipeline` to `root`, a pass manager anchored on `root_op`.
+pub fn assemble(
+    root: OperationPassManager,
+    root_op: &str,
+    pipeline: &Pipeline,
+) -> Result<(), PipelineError> {
+    if let Some((anchor, span)) = &pipeline.anchor {
+        if anchor != root_op {
+            return Err(PipelineError {
+                message: format!(
+                    "the pipeline is anchored on '{anchor}', but the input's top-level op is '{root_op}'"
+                ),
+                span: span.clone(),
+                help: Some(format!("anchor the pipeline on the top-level op: {root_op}(...)")),
+            });
+        }
+    }
+    add_elements(root, root_op, &pipeline.elements)
+}
+
+fn add_elements(
+    pm: OperationPassManager,
+    pm_op: &str,
+    elements: &[Element],
+) -> Result<(), PipelineError> {
+    for element in elements {
+        match element {
+            Element::Nested { op, elements, .. } => {
+                add_elements(pm.nested_under(op), op, elements)?;
+            }
+            Element::Pass {
+                name,
+                span,
+                options,
+                ..
+            } => {
+                if let Some(pass) = find_rust(name) {
+                    let values = OptionValues::check(&pass.info, options)?;
+                    nest_for(pm, pm_op, anchor_op_name_or_op(pass.info.anchor))
+                        .add_pass((pass.create)(&values));
+                } else if let Some(info) = find_upstream(name) {
+                    OptionValues::check(info, options)?;
+                    let target = nest_for(pm, pm_op, anchor_op_name(info.anchor));
+                    add_upstream(target, &element.to_string(), span)?;
+                } else if upstream_pipelines().iter().any(|(n, _)| n == name) {
+                    add_upstream(pm, &element.to_string(), span)?;
+                } else {
+                    return Err(unknown_pass(name, span));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Rust passes name their anchor as an op name already (`func.func`).
+fn anchor_op_name_or_op(anchor: &'static str) -> Option<&'static str> {
+    (!anchor.is_empty()).then_some(anchor)
+}
+
+fn nest_for<'c, 'a>(
+    pm: OperationPassManager<'c, 'a>,
+    pm_op: &str,
+    anchor: Option<&str>,
+) -> OperationPassManager<'c, 'a> {
+    match anchor {
+        Some(op) if op != pm_op => pm.nested_under(op),
+        _ => pm,
+    }
+}
+
+/// Hands one upstream element to MLIR's textual pipeline parser.
+fn add_upstream(pm: OperationPassManager, text: &str, span: &Span) -> Result<(), PipelineError> {
+    unsafe extern "C" fn collect(message: mlir_sys::MlirStringRef, data: *mut c_void) {
+        // SAFETY: `data` is the `String` passed below, alive for the call.
+        let out = unsafe { &mut *(data as *mut String) };
+        // SAFETY: MLIR passes a valid string reference for the call's duration.
+        let bytes =
+            unsafe { std::slice::from_raw_parts(message.data as *const u8, message.length) };
+        out.push_str(&String::from_utf8_lossy(bytes));
+    }
+    let mut message = String::new();
+    let text_ref = StringRef::new(text);
+    // SAFETY: `pm` is a live pass manager; the callback only appends to `message`.
+    let result = unsafe {
+        mlir_sys::mlirOpPassManagerAddPipeline(
+            pm.to_raw(),
+            text_ref.to_raw(),
+            Some(collect),
+            &mut message as *mut String as *mut c_void,
+        )
+    };
+    if result.value == 0 {
+        let message = message.trim();
+        return Err(PipelineError {
+            message: if message.is_empty() {
+                format!("MLIR rejected '{text}'")
+            } else {
+                format!("MLIR rejected '{text}': {message}")
+            },
+            span: span.clone(),
+            help: None,
+        });
+    }
+    Ok(())
+}
+
+/// Every name a pipeline may use: Rust passes, upstream passes and pipelines.
+pub fn all_pass_names() -> impl Iterator<Item = &'static str> {
+    rust_passes()
+        .iter()
+        .map(|p| p.info.name)
+        .chain(upstream_passes().iter().map(|p| p.name))
+        .chain(upstream_pipelines().iter().map(|(n, _)| *n))
+}
+
+fn unknown_pass(name: &str, span: &Span) -> PipelineError {
+    PipelineError {
+        message: format!("'{name}' does not refer to a registered pass or pass pipeline"),
+        span: span.clone(),
+        help: suggest(name, all_pass_names()).map(|near| format!("did you mean '{near}'?")),
+    }
+}

@@ -1,0 +1,9 @@
+//! `tensor-opt`'s pass layer: the catalog of upstream MLIR passes and the
+//! textual pass-pipeline syntax.
+
+pub mod assemble;
+pub mod catalog;
+pub mod options;
+pub mod pipeline;
+pub mod registry;
+pub mod simplify;

@@ -1,0 +1,101 @@
+//! Typed values of a pass's `{key=value ...}` options, checked against the
+//! pass's declared options before any pass is created.
+
+use crate::catalog::{suggest, OptionInfo, PassInfo};
+use crate::pipeline::{PassOption, PipelineError};
+use std::collections::BTreeMap;
+
+/// Validated option values of one pass instance; missing keys take defaults.
+#[derive(Debug, Clone, Default)]
+pub struct OptionValues {
+    values: BTreeMap<&'static str, String>,
+    declared: &'static [OptionInfo],
+}
+
+impl OptionValues {
+    /// Checks `given` against `info`'s options: unknown keys (with the
+    /// nearest declared key as help) and values of the wrong type are errors.
+    pub fn check(info: &PassInfo, given: &[PassOption]) -> Result<Self, PipelineError> {
+        let mut values = BTreeMap::new();
+        for option in given {
+            let Some(declared) = info.option(&option.key) else {
+                let names = info.options.iter().map(|o| o.name);
+                let help = match suggest(&option.key, names) {
+                    Some(near) => format!("did you mean '{near}'?"),
+                    None if info.options.is_empty() => format!("'{}' takes no options", info.name),
+                    None => format!(
+                        "'{}' takes: {}",
+                        info.name,
+                        info.options
+                            .iter()
+                            .map(|o| o.name)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                };
+                return Err(PipelineError {
+                    message: format!("'{}' has no option '{}'", info.name, option.key),
+                    span: option.key_span.clone(),
+                    help: Some(help),
+                });
+            };
+            let value = option.value.clone().unwrap_or_else(|| "true".to_string());
+            let span = option.value_span.clone().unwrap_or(option.key_span.clone());
+            if let Err(expected) = check_value(declared, &value) {
+                return Err(PipelineError {
+                    message: format!(
+                        "option '{}' of '{}' expects {expected}, got '{value}'",
+                        declared.name, info.name
+                    ),
+                    span,
+                    help: None,
+                });
+            }
+            values.insert(declared.name, value);
+        }
+        Ok(OptionValues {
+            values,
+            declared: info.options,
+        })
+    }
+
+    /// A boolean option's value (given, else declared default, else false).
+    pub fn bool(&self, name: &str) -> bool {
+        let text = self.values.get(name).map(String::as_str).or_else(|| {
+            self.declared
+                .iter()
+                .find(|o| o.name == name)
+                .map(|o| o.default)
+        });
+        matches!(text, Some("true" | "1"))
+    }
+
+    /// An integer option's value (given, else declared default, else 0).
+    pub fn int(&self, name: &str) -> i64 {
+        let text = self.values.get(name).map(String::as_str).or_else(|| {
+            self.declared
+                .iter()
+                .find(|o| o.name == name)
+                .map(|o| o.default)
+        });
+        text.and_then(|t| t.parse().ok()).unwrap_or(0)
+    }
+}
+
+/// `Err(what was expected)` if `value` does not parse as the option's type.
+/// Only the scalar types MLIR's option parser itself checks are checked;
+/// enums and strings are left to MLIR.
+fn check_value(option: &OptionInfo, value: &str) -> Result<(), &'static str> {
+    if option.is_list {
+        return Ok(());
+    }
+    match option.ty {
+        "bool" if !matches!(value, "true" | "false" | "1" | "0") => Err("true or false"),
+        "unsigned" | "uint64_t" | "uint32_t" | "size_t" if value.parse::<u64>().is_err() => {
+            Err("a non-negative integer")
+        }
+        "int" | "int64_t" | "int32_t" if value.parse::<i64>().is_err() => Err("an integer"),
+        "double" | "float" if value.parse::<f64>().is_err() => Err("a number"),
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,211 @@
+//! `tg-simplify`: algebraic clean-ups of data-movement ops in the `tg`
+//! dialect, written as Rust rewrite patterns under MLIR's greedy driver.
+//!
+//! Accepts: any function; only `tg.transpose` and `tg.reshape` are touched.
+//! Guarantees: the function computes the same values; no transpose feeds a
+//! transpose and no reshape feeds a reshape (with the matching option on);
+//! identity transposes and reshapes are gone. Ops made dead are erased.
+
+use crate::catalog::{OptionInfo, PassInfo};
+use crate::options::OptionValues;
+use crate::registry::{bool_option, RustPass};
+use melior::ir::attribute::DenseI64ArrayAttribute;
+use melior::ir::operation::{OperationBuilder, OperationLike};
+use melior::ir::r#type::TypeId;
+use melior::ir::{Identifier, OperationRef, Value, ValueLike};
+use melior::pass::{create_external, ExternalPass, Pass};
+use melior::ContextRef;
+use melior::{apply_patterns_and_fold_greedily_with_op, GreedyRewriteDriverConfig};
+use melior::{create_op_rewrite_pattern, PatternRewriter, RewritePatternSet};
+
+const OPTIONS: &[OptionInfo] = &[
+    bool_option(
+        "fold-transposes",
+        "Compose transpose(transpose(x)) and drop identity transposes",
+        "true",
+    ),
+    bool_option(
+        "fold-reshapes",
+        "Merge reshape(reshape(x)) and drop identity reshapes",
+        "true",
+    ),
+];
+
+pub const PASS: RustPass = RustPass {
+    info: PassInfo {
+        name: "tg-simplify",
+        summary: "Fold chains of tg.transpose and tg.reshape",
+        description:
+            "Composes transpose(transpose(x)) into one transpose, merges reshape(reshape(x)) \
+                      into one reshape, and removes transposes and reshapes that do nothing.",
+        anchor: "func.func",
+        options: OPTIONS,
+    },
+    create,
+};
+
+#[repr(align(8))]
+struct PassId;
+static PASS_ID: PassId = PassId;
+
+#[derive(Clone)]
+struct Simplify {
+    fold_transposes: bool,
+    fold_reshapes: bool,
+}
+
+fn create(options: &OptionValues) -> Pass {
+    let pass = Simplify {
+        fold_transposes: options.bool("fold-transposes"),
+        fold_reshapes: options.bool("fold-reshapes"),
+    };
+    create_external(
+        move |op: OperationRef, external: ExternalPass| pass.run(op, external),
+        TypeId::create(&PASS_ID),
+        "TgSimplify",
+        PASS.info.name,
+        PASS.info.summary,
+        PASS.info.anchor,
+        &[],
+    )
+}
+
+impl Simplify {
+    fn run(&self, op: OperationRef, external: ExternalPass) {
+        let context = op.context();
+        // SAFETY: the context outlives the pass run, which is all this borrow spans.
+        let context = unsafe { context.to_ref() };
+        let patterns = RewritePatternSet::new(context);
+        if self.fold_transposes {
+            patterns.add(create_op_rewrite_pattern(
+                "tg.transpose",
+                1,
+                context,
+                fold_transpose,
+                &["tg.transpose"],
+            ));
+        }
+        if self.fold_reshapes {
+            patterns.add(create_op_rewrite_pattern(
+                "tg.reshape",
+                1,
+                context,
+                fold_reshape,
+                &["tg.reshape"],
+            ));
+        }
+        let config = GreedyRewriteDriverConfig::new();
+        if apply_patterns_and_fold_greedily_with_op(op, patterns.freeze(), &config).is_err() {
+            external.signal_failure();
+        }
+    }
+}
+
+/// The op defining `value`, if `value` is an op result of that name.
+fn producer<'c, 'a>(value: Value<'c, 'a>, name: &str) -> Option<OperationRef<'c, 'a>> {
+    let result = melior::ir::operation::OperationResult::try_from(value).ok()?;
+    let owner = result.owner();
+    (owner.name().as_string_ref().as_str() == Ok(name)).then_some(owner)
+}
+
+fn perm(op: OperationRef) -> Option<Vec<i64>> {
+    let attr = DenseI64ArrayAttribute::try_from(op.attribute("perm").ok()?).ok()?;
+    (0..attr.len()).map(|i| attr.element(i).ok()).collect()
+}
+
+/// FoldTransposeOfTranspose and FoldIdentityTranspose.
+fn fold_transpose(
+    _: mlir_sys::MlirRewritePattern,
+    raw_op: mlir_sys::MlirOperation,
+    raw_rewriter: mlir_sys::MlirPatternRewriter,
+) -> bool {
+    // SAFETY: MLIR hands the pattern a live op and rewriter for this call.
+    let (op, rewriter) = unsafe {
+        (
+            OperationRef::from_raw(raw_op),
+            PatternRewriter::from_raw(raw_rewriter),
+        )
+    };
+    let rewriter = rewriter.as_rewriter_base();
+    let (Some(outer), Ok(input)) = (perm(op), op.operand(0)) else {
+        return false;
+    };
+    let (source, composed) = match producer(input, "tg.transpose") {
+        // Result dim i of the outer transpose is inner dim outer[i], which is source dim inner[outer[i]].
+        Some(inner_op) => match (perm(inner_op), inner_op.operand(0)) {
+            (Some(inner), Ok(source)) => (
+                source,
+                outer.iter().map(|&p| inner[p as usize]).collect::<Vec<_>>(),
+            ),
+            _ => return false,
+        },
+        None => (input, outer.clone()),
+    };
+    let identity = composed.iter().enumerate().all(|(i, &p)| p == i as i64);
+    if identity {
+        rewriter.replace_op_with_values(op, &[source]);
+        return true;
+    }
+    if producer(input, "tg.transpose").is_none() {
+        return false;
+    }
+    let context: ContextRef = op.context();
+    // SAFETY: the context outlives the op being rewritten.
+    let context = unsafe { context.to_ref() };
+    let Ok(result) = op.result(0) else {
+        return false;
+    };
+    let Ok(new_op) = OperationBuilder::new("tg.transpose", op.location())
+        .add_operands(&[source])
+        .add_attributes(&[(
+            Identifier::new(context, "perm"),
+            DenseI64ArrayAttribute::new(context, &composed).into(),
+        )])
+        .add_results(&[result.r#type()])
+        .build()
+    else {
+        return false;
+    };
+    rewriter.set_insertion_point_before(op);
+    let new_op = rewriter.insert(new_op);
+    rewriter.replace_op_with_operation(op, new_op);
+    true
+}
+
+/// FoldReshapeOfReshape and FoldIdentityReshape.
+fn fold_reshape(
+    _: mlir_sys::MlirRewritePattern,
+    raw_op: mlir_sys::MlirOperation,
+    raw_rewriter: mlir_sys::MlirPatternRewriter,
+) -> bool {
+    // SAFETY: MLIR hands the pattern a live op and rewriter for this call.
+    let (op, rewriter) = unsafe {
+        (
+            OperationRef::from_raw(raw_op),
+            PatternRewriter::from_raw(raw_rewriter),
+        )
+    };
+    let rewriter = rewriter.as_rewriter_base();
+    let (Ok(input), Ok(result)) = (op.operand(0), op.result(0)) else {
+        return false;
+    };
+    let source = match producer(input, "tg.reshape") {
+        Some(inner) => match inner.operand(0) {
+            Ok(source) => source,
+            Err(_) => return false,
+        },
+        None => input,
+    };
+    if source.r#type() == result.r#type() {
+        rewriter.replace_op_with_values(op, &[source]);
+        return true;
+    }
+    if source == input {
+        return false;
+    }
+    rewriter.start_op_modification(op);
+    // SAFETY: `op` is live and its operand 0 exists (checked above).
+    unsafe { mlir_sys::mlirOperationSetOperand(op.to_raw(), 0, source.to_raw()) };
+    rewriter.finalize_op_modification(op);
+    true
+}

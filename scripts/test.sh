@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Runs every test: Rust unit tests, the snapshot tests and the lit suite
+# (through the `lit` harness in tools/tensor-opt/tests), after bootstrapping.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/bootstrap.sh
+cargo test --workspace "$@"

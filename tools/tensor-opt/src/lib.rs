@@ -1,0 +1,14 @@
+//! `tensor-opt`, the mlir-opt of this project, as a library: the binary in
+//! `main.rs` is a thin wrapper, and tests can call the pieces directly.
+
+pub mod diagnostic;
+pub mod render;
+pub mod verify_diagnostics;
+
+pub mod capture;
+pub mod cli;
+pub mod context;
+pub mod driver;
+pub mod listing;
+pub mod output;
+pub mod split;

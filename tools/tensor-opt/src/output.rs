@@ -1,0 +1,45 @@
+//! Writing results whole or not at all: `-o FILE` goes to a temporary file
+//! beside FILE that is renamed over it only once everything is written.
+
+use std::io::Write;
+use std::path::Path;
+
+/// Where the output goes.
+pub enum Output {
+    Stdout,
+    File(std::path::PathBuf),
+}
+
+impl Output {
+    pub fn from_arg(path: Option<&str>) -> Self {
+        match path {
+            None | Some("-") => Output::Stdout,
+            Some(path) => Output::File(path.into()),
+        }
+    }
+
+    /// Writes `bytes` in one piece. A file is replaced atomically: on any
+    /// error the previous file (if any) is left untouched.
+    pub fn write_all(&self, bytes: &[u8]) -> std::io::Result<()> {
+        match self {
+            Output::Stdout => {
+                let mut stdout = std::io::stdout().lock();
+                stdout.write_all(bytes)?;
+                stdout.flush()
+            }
+            Output::File(path) => write_atomically(path, bytes),
+        }
+    }
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new().prefix(".tensor-opt-").tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}

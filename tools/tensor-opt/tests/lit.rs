@@ -1,0 +1,25 @@
+//! Runs the lit suite (`lit-tests/`) against the tensor-opt cargo just
+//! built; fails when lit reports any failure.
+
+use std::path::Path;
+use std::process::Command;
+
+#[test]
+fn lit_suite() {
+    let tensor_opt = Path::new(env!("CARGO_BIN_EXE_tensor-opt"));
+    let bin_dir = tensor_opt.parent().expect("the binary lives in a directory");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let lit = std::env::var("LIT").unwrap_or_else(|_| "/usr/lib/llvm-22/bin/lit".into());
+    let output = Command::new(&lit)
+        .arg("-v")
+        .arg(root.join("lit-tests"))
+        .env("TENSOR_OPT_BIN_DIR", bin_dir)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run lit ({lit}): {e}; run scripts/bootstrap.sh"));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    println!("{stdout}");
+    eprintln!("{stderr}");
+    assert!(output.status.success(), "lit failed:\n{stdout}\n{stderr}");
+    assert!(stdout.contains("Passed"), "lit ran no test:\n{stdout}");
+}

@@ -1,0 +1,6 @@
+//! tensor-opt's one integration-test binary (MLIR links statically, so each
+//! test binary costs ~250 MB and tens of seconds to link): the lit suite,
+//! and the insta snapshots of printed IR and rendered diagnostics.
+
+mod lit;
+mod snapshots;
