@@ -7,3 +7,5 @@ pub mod options;
 pub mod pipeline;
 pub mod registry;
 pub mod simplify;
+pub mod ir_builder;
+pub mod tg_to_linalg;

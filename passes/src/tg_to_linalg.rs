@@ -1,0 +1,626 @@
+//! `tg-to-linalg`: lowers every `tg` op to upstream `linalg` on tensors.
+//!
+//! Accepts: functions whose `tg` ops have static shapes and f16/bf16/f32/f64
+//! or signless integer elements (what the `tg` verifier already demands).
+//! Produces: named linalg ops where upstream has them (`linalg.matmul`,
+//! `linalg.batch_matmul`, `linalg.conv_2d_nchw_fchw`, `linalg.pooling_nchw_*`),
+//! `linalg.generic` with exact indexing maps otherwise, and `tensor` ops for
+//! reshape, slice, concat and pad. Every accumulation starts from an init
+//! filled with the reduction's identity (0 for sums, -inf for max).
+//! Guarantees: after the pass no `tg` op remains, or the pass failed with an
+//! error on the op it could not lower.
+
+use crate::catalog::PassInfo;
+use crate::ir_builder::{broadcast_map, identity_map, list, map, BodyBuilder, Builder, TensorInfo};
+use crate::options::OptionValues;
+use crate::registry::RustPass;
+use melior::ir::attribute::{DenseI64ArrayAttribute, FloatAttribute, IntegerAttribute};
+use melior::ir::block::BlockLike;
+use melior::ir::operation::OperationLike;
+use melior::ir::r#type::TypeId;
+use melior::ir::{AttributeLike, Block, Location, OperationRef, Region, RegionLike, Type, TypeLike, Value, ValueLike};
+use melior::pass::{create_external, ExternalPass, Pass};
+use melior::dialect::DialectHandle;
+
+pub const PASS: RustPass = RustPass {
+    info: PassInfo {
+        name: "tg-to-linalg",
+        summary: "Lower tg ops to linalg, tensor and arith on tensors",
+        description: "Lowers every tg op to named linalg ops where upstream has them, linalg.generic \
+                      with exact indexing maps otherwise, and tensor ops for data movement.",
+        anchor: "func.func",
+        options: &[],
+    },
+    create,
+};
+
+#[repr(align(8))]
+struct PassId;
+static PASS_ID: PassId = PassId;
+
+fn create(_: &OptionValues) -> Pass {
+    // Everything the pass creates must be loaded before passes run in
+    // parallel: MLIR cannot load dialects from inside a multithreaded pass.
+    // SAFETY: the handle functions return pointers to static tables.
+    let math = unsafe { DialectHandle::from_raw(mlir_sys::mlirGetDialectHandle__math__()) };
+    let dialects = [DialectHandle::linalg(), DialectHandle::tensor(), DialectHandle::arith(), math];
+    create_external(
+        |op: OperationRef, external: ExternalPass| {
+            if !lower_function(op) {
+                external.signal_failure();
+            }
+        },
+        TypeId::create(&PASS_ID),
+        "TgToLinalg",
+        PASS.info.name,
+        PASS.info.summary,
+        PASS.info.anchor,
+        &dialects,
+    )
+}
+
+/// Lowers every tg op in `func`; false (after an error on the op) if one cannot be.
+fn lower_function(func: OperationRef) -> bool {
+    // SAFETY: the context outlives the pass run.
+    let context = unsafe { func.context().to_ref() };
+    let mut ops = Vec::new();
+    func.walk(melior::ir::operation::WalkOrder::PreOrder, |op| {
+        if op.name().as_string_ref().as_str().is_ok_and(|n| n.starts_with("tg.")) {
+            ops.push(op.to_raw());
+        }
+        melior::ir::operation::WalkResult::Advance
+    });
+    for raw in ops {
+        // SAFETY: ops are lowered in walk order; each is live until replaced below.
+        let op = unsafe { OperationRef::from_raw(raw) };
+        let name = op.name().as_string_ref().as_str().unwrap_or("?").to_string();
+        let lowered = Builder::before(context, op).ok_or_else(|| "op is not in a block".to_string()).and_then(|b| lower(&b, op, &name));
+        match lowered {
+            Ok(value) => {
+                // SAFETY: `op` has one result, replaced and then erased with no uses left.
+                unsafe {
+                    mlir_sys::mlirValueReplaceAllUsesOfWith(op.result(0).expect("tg ops have one result").to_raw(), value.to_raw());
+                    mlir_sys::mlirOperationDestroy(op.to_raw());
+                }
+            }
+            Err(message) => {
+                emit_error(op.location(), &format!("'{name}' op cannot be lowered to linalg: {message}"));
+                return false;
+            }
+        }
+    }
+    true
+}
+
+fn emit_error(location: Location, message: &str) {
+    let message = std::ffi::CString::new(message.replace('\0', " ")).unwrap_or_default();
+    // SAFETY: the location is live and the message NUL-terminated.
+    unsafe { mlir_sys::mlirEmitError(location.to_raw(), message.as_ptr()) };
+}
+
+type Lowered<'c, 'a> = Result<Value<'c, 'a>, String>;
+
+fn info<'c>(value: Value<'c, '_>) -> Result<TensorInfo<'c>, String> {
+    TensorInfo::of(value.r#type()).ok_or_else(|| format!("{} is not a statically shaped tensor", value.r#type()))
+}
+
+fn ints(op: OperationRef, name: &str) -> Option<Vec<i64>> {
+    let attr = DenseI64ArrayAttribute::try_from(op.attribute(name).ok()?).ok()?;
+    (0..attr.len()).map(|i| attr.element(i).ok()).collect()
+}
+
+fn int(op: OperationRef, name: &str) -> Option<i64> {
+    IntegerAttribute::try_from(op.attribute(name).ok()?).ok().map(|a| a.value())
+}
+
+fn lower<'c, 'a>(b: &Builder<'c, 'a>, op: OperationRef<'c, 'a>, name: &str) -> Lowered<'c, 'a> {
+    let operand = |i: usize| op.operand(i).map_err(|_| format!("missing operand {i}"));
+    let out = info(op.result(0).map_err(|_| "no result".to_string())?.into())?;
+    let attr_list = |key: &str| ints(op, key).ok_or_else(|| format!("missing attribute '{key}'"));
+    match name {
+        "tg.constant" => {
+            let value = op.attribute("value").map_err(|_| "missing attribute 'value'")?;
+            let new = b.op("arith.constant", &[], &[b.tensor_type(&out.shape, out.element)], &[], vec![]);
+            // SAFETY: setting the attribute on a just-built op.
+            unsafe {
+                mlir_sys::mlirOperationSetAttributeByName(new.to_raw(), melior::StringRef::new("value").to_raw(), value.to_raw())
+            };
+            Ok(Builder::result(new))
+        }
+        "tg.add" | "tg.sub" | "tg.mul" | "tg.div" | "tg.max" | "tg.min" | "tg.pow" => {
+            let kind = name.trim_start_matches("tg.");
+            elementwise(b, &[operand(0)?, operand(1)?], &out, |body, args| binary(body, kind, args[0], args[1], &out))
+        }
+        "tg.neg" | "tg.abs" | "tg.relu" | "tg.exp" | "tg.log" | "tg.tanh" | "tg.sigmoid" | "tg.sqrt" | "tg.rsqrt" => {
+            let kind = name.trim_start_matches("tg.");
+            elementwise(b, &[operand(0)?], &out, |body, args| unary(body, kind, args[0], &out))
+        }
+        "tg.cast" => {
+            let input = info(operand(0)?)?;
+            elementwise(b, &[operand(0)?], &out, |body, args| cast(body, args[0], &input, &out))
+        }
+        "tg.matmul" => matmul(b, operand(0)?, operand(1)?, &out),
+        "tg.conv2d" => conv2d(
+            b,
+            operand(0)?,
+            operand(1)?,
+            &out,
+            &attr_list("strides")?,
+            &attr_list("dilations")?,
+            &attr_list("padding")?,
+            int(op, "groups").unwrap_or(1),
+        ),
+        "tg.max_pool2d" | "tg.avg_pool2d" => pool(
+            b,
+            name == "tg.max_pool2d",
+            operand(0)?,
+            &out,
+            &attr_list("kernel")?,
+            &attr_list("strides")?,
+            &attr_list("padding")?,
+            op.has_attribute("count_include_pad"),
+        ),
+        "tg.transpose" => {
+            let perm = attr_list("perm")?;
+            // Input dim perm[i] is read at loop index d<i>.
+            let mut exprs = vec![String::new(); perm.len()];
+            for (i, &p) in perm.iter().enumerate() {
+                exprs[p as usize] = format!("d{i}");
+            }
+            let init = b.empty(&out.shape, out.element);
+            Ok(b.generic(&[operand(0)?], init, &[map(perm.len(), &exprs), identity_map(perm.len())], &parallel(perm.len()), |_, args| args[0]))
+        }
+        "tg.broadcast_to" => {
+            let input = info(operand(0)?)?;
+            let init = b.empty(&out.shape, out.element);
+            let maps = [broadcast_map(&input.shape, &out.shape), identity_map(out.rank())];
+            Ok(b.generic(&[operand(0)?], init, &maps, &parallel(out.rank()), |_, args| args[0]))
+        }
+        "tg.reshape" => {
+            let i64_type = Type::parse(b.context, "i64").expect("i64 parses");
+            let shape_type = b.tensor_type(&[out.rank() as i64], i64_type);
+            let shape = Builder::result(b.op(
+                "arith.constant",
+                &[],
+                &[shape_type],
+                &[("value", format!("dense<{}> : tensor<{}xi64>", list(&out.shape), out.rank()))],
+                vec![],
+            ));
+            Ok(Builder::result(b.op("tensor.reshape", &[operand(0)?, shape], &[b.tensor_type(&out.shape, out.element)], &[], vec![])))
+        }
+        "tg.slice" => {
+            let offsets = attr_list("offsets")?;
+            let sizes = attr_list("sizes")?;
+            let strides = ints(op, "strides").unwrap_or_else(|| vec![1; sizes.len()]);
+            Ok(Builder::result(b.op(
+                "tensor.extract_slice",
+                &[operand(0)?],
+                &[b.tensor_type(&out.shape, out.element)],
+                &[
+                    ("operandSegmentSizes", "array<i32: 1, 0, 0, 0>".into()),
+                    ("static_offsets", array(&offsets)),
+                    ("static_sizes", array(&sizes)),
+                    ("static_strides", array(&strides)),
+                ],
+                vec![],
+            )))
+        }
+        "tg.concat" => {
+            let axis = int(op, "axis").ok_or("missing attribute 'axis'")? as usize;
+            let mut result = b.empty(&out.shape, out.element);
+            let mut offset = 0;
+            for i in 0..op.operand_count() {
+                let piece = operand(i)?;
+                let shape = info(piece)?.shape;
+                let mut offsets = vec![0; shape.len()];
+                offsets[axis] = offset;
+                offset += shape[axis];
+                result = Builder::result(b.op(
+                    "tensor.insert_slice",
+                    &[piece, result],
+                    &[b.tensor_type(&out.shape, out.element)],
+                    &[
+                        ("operandSegmentSizes", "array<i32: 1, 1, 0, 0, 0>".into()),
+                        ("static_offsets", array(&offsets)),
+                        ("static_sizes", array(&shape)),
+                        ("static_strides", array(&vec![1; shape.len()])),
+                    ],
+                    vec![],
+                ));
+            }
+            Ok(result)
+        }
+        "tg.pad" => {
+            let value = op
+                .attribute("value")
+                .ok()
+                .and_then(|a| FloatAttribute::try_from(a).ok())
+                .map(|a| a.value())
+                .unwrap_or(0.0);
+            let literal = if out.is_float() { float_literal(value) } else { (value as i64).to_string() };
+            let fill = b.scalar(&literal, out.element);
+            Ok(pad(b, operand(0)?, fill, &attr_list("low")?, &attr_list("high")?, &out))
+        }
+        "tg.reduce_sum" | "tg.reduce_max" | "tg.reduce_mean" => {
+            let input = info(operand(0)?)?;
+            let axes = attr_list("axes")?;
+            let kind = if name == "tg.reduce_max" { Reduction::Max } else { Reduction::Sum };
+            let reduced = reduce(b, operand(0)?, &input, &axes, &out, kind);
+            if name != "tg.reduce_mean" {
+                return Ok(reduced);
+            }
+            let count: i64 = axes.iter().map(|&a| input.shape[a as usize]).product();
+            let literal = if out.is_float() { float_literal(count as f64) } else { count.to_string() };
+            let divisor = b.scalar(&literal, out.element);
+            let element = out.element;
+            let is_float = out.is_float();
+            elementwise(b, &[reduced], &out, |body, args| {
+                body.op(if is_float { "arith.divf" } else { "arith.divsi" }, &[args[0], divisor], element, &[])
+            })
+        }
+        "tg.softmax" => {
+            let axis = int(op, "axis").ok_or("missing attribute 'axis'")?;
+            softmax(b, operand(0)?, &out, axis)
+        }
+        _ => Err("no lowering is defined for this op".into()),
+    }
+}
+
+fn parallel(rank: usize) -> Vec<&'static str> {
+    vec!["parallel"; rank]
+}
+
+fn array(values: &[i64]) -> String {
+    format!("array<i64: {}>", values.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", "))
+}
+
+/// A float literal MLIR's lexer accepts for any value (`1.500000e+00` form).
+fn float_literal(value: f64) -> String {
+    if value.is_infinite() {
+        return if value > 0.0 { "0x7FF0000000000000".into() } else { "0xFFF0000000000000".into() };
+    }
+    format!("{value:e}").replace('e', ".0e").replacen(".0.", ".", 1).replace(".0e", if format!("{value:e}").contains('.') { "e" } else { ".0e" })
+}
+
+/// -inf (floats) or the minimum integer, as an MLIR literal of `element`.
+fn lowest(element: Type, is_float: bool) -> String {
+    if is_float {
+        // Hex literals give the exact bit pattern of -inf for each width.
+        return match element.to_string().as_str() {
+            "f16" => "0xFC00".into(),
+            "bf16" => "0xFF80".into(),
+            "f32" => "0xFF800000".into(),
+            _ => "0xFFF0000000000000".into(),
+        };
+    }
+    // SAFETY: the element is an integer type (not float).
+    let width = unsafe { mlir_sys::mlirIntegerTypeGetWidth(element.to_raw()) };
+    (-(1i128 << (width.max(1) - 1))).to_string()
+}
+
+/// An elementwise `linalg.generic` over `out`'s shape, broadcasting inputs.
+fn elementwise<'c, 'a>(
+    b: &Builder<'c, 'a>,
+    inputs: &[Value<'c, 'a>],
+    out: &TensorInfo<'c>,
+    body: impl for<'x> FnOnce(&BodyBuilder<'c, 'x>, &[Value<'c, 'x>]) -> Value<'c, 'x>,
+) -> Lowered<'c, 'a> {
+    let mut maps = Vec::new();
+    for input in inputs {
+        maps.push(broadcast_map(&info(*input)?.shape, &out.shape));
+    }
+    maps.push(identity_map(out.rank()));
+    let init = b.empty(&out.shape, out.element);
+    Ok(b.generic(inputs, init, &maps, &parallel(out.rank()), body))
+}
+
+fn binary<'c, 'b>(body: &BodyBuilder<'c, 'b>, kind: &str, lhs: Value<'c, '_>, rhs: Value<'c, '_>, out: &TensorInfo<'c>) -> Value<'c, 'b> {
+    let name = match (kind, out.is_float()) {
+        ("add", true) => "arith.addf",
+        ("sub", true) => "arith.subf",
+        ("mul", true) => "arith.mulf",
+        ("div", true) => "arith.divf",
+        ("max", true) => "arith.maximumf",
+        ("min", true) => "arith.minimumf",
+        ("pow", true) => "math.powf",
+        ("add", false) => "arith.addi",
+        ("sub", false) => "arith.subi",
+        ("mul", false) => "arith.muli",
+        ("div", false) => "arith.divsi",
+        ("max", false) => "arith.maxsi",
+        ("min", false) => "arith.minsi",
+        _ => "math.ipowi",
+    };
+    body.op(name, &[lhs, rhs], out.element, &[])
+}
+
+fn unary<'c, 'b>(body: &BodyBuilder<'c, 'b>, kind: &str, x: Value<'c, '_>, out: &TensorInfo<'c>) -> Value<'c, 'b> {
+    let t = out.element;
+    if !out.is_float() {
+        let zero = body.constant("0", t);
+        return match kind {
+            "neg" => body.op("arith.subi", &[zero, x], t, &[]),
+            "abs" => body.op("math.absi", &[x], t, &[]),
+            _ => body.op("arith.maxsi", &[x, zero], t, &[]),
+        };
+    }
+    match kind {
+        "neg" => body.op("arith.negf", &[x], t, &[]),
+        "abs" => body.op("math.absf", &[x], t, &[]),
+        "relu" => {
+            let zero = body.constant("0.0", t);
+            body.op("arith.maximumf", &[x, zero], t, &[])
+        }
+        "sigmoid" => {
+            let one = body.constant("1.0", t);
+            let neg = body.op("arith.negf", &[x], t, &[]);
+            let exp = body.op("math.exp", &[neg], t, &[]);
+            let den = body.op("arith.addf", &[one, exp], t, &[]);
+            body.op("arith.divf", &[one, den], t, &[])
+        }
+        other => body.op(&format!("math.{other}"), &[x], t, &[]),
+    }
+}
+
+fn int_width(t: Type) -> u32 {
+    // SAFETY: called on integer types only.
+    unsafe { mlir_sys::mlirIntegerTypeGetWidth(t.to_raw()) }
+}
+
+fn cast<'c, 'b>(body: &BodyBuilder<'c, 'b>, x: Value<'c, '_>, from: &TensorInfo<'c>, to: &TensorInfo<'c>) -> Value<'c, 'b> {
+    let t = to.element;
+    match (from.is_float(), to.is_float()) {
+        (true, true) => {
+            let (a, b) = (from.element.float_width(), to.element.float_width());
+            match a.cmp(&b) {
+                std::cmp::Ordering::Less => body.op("arith.extf", &[x], t, &[]),
+                std::cmp::Ordering::Greater => body.op("arith.truncf", &[x], t, &[]),
+                // Same width, other format (f16 <-> bf16): through f32.
+                std::cmp::Ordering::Equal if from.element != to.element => {
+                    let f32 = Type::float32(body.context);
+                    let wide = body.op("arith.extf", &[x], f32, &[]);
+                    body.op("arith.truncf", &[wide], t, &[])
+                }
+                std::cmp::Ordering::Equal => body.op("arith.addf", &[x, body.constant("-0.0", t)], t, &[]),
+            }
+        }
+        (true, false) => body.op("arith.fptosi", &[x], t, &[]),
+        (false, true) => body.op("arith.sitofp", &[x], t, &[]),
+        (false, false) => match int_width(from.element).cmp(&int_width(t)) {
+            std::cmp::Ordering::Less => body.op("arith.extsi", &[x], t, &[]),
+            std::cmp::Ordering::Greater => body.op("arith.trunci", &[x], t, &[]),
+            std::cmp::Ordering::Equal => body.op("arith.addi", &[x, body.constant("0", t)], t, &[]),
+        },
+    }
+}
+
+fn zero<'c, 'a>(b: &Builder<'c, 'a>, t: &TensorInfo<'c>) -> Value<'c, 'a> {
+    b.scalar(if t.is_float() { "0.0" } else { "0" }, t.element)
+}
+
+fn matmul<'c, 'a>(b: &Builder<'c, 'a>, lhs: Value<'c, 'a>, rhs: Value<'c, 'a>, out: &TensorInfo<'c>) -> Lowered<'c, 'a> {
+    let (l, r) = (info(lhs)?, info(rhs)?);
+    let init = b.filled(zero(b, out), &out.shape, out.element);
+    if l.rank() == 2 && r.rank() == 2 {
+        return Ok(b.named("linalg.matmul", &[lhs, rhs], init, &[]));
+    }
+    if l.rank() == 3 && r.rank() == 3 && l.shape[0] == r.shape[0] {
+        return Ok(b.named("linalg.batch_matmul", &[lhs, rhs], init, &[]));
+    }
+    // General case: batch dims broadcast; loops (batch..., m, n, k).
+    let batch = out.rank() - 2;
+    let rank = out.rank() + 1;
+    let (m, n, k) = (format!("d{batch}"), format!("d{}", batch + 1), format!("d{}", batch + 2));
+    let batch_exprs = |shape: &[i64]| -> Vec<String> {
+        let own = shape.len() - 2;
+        (0..own)
+            .map(|j| {
+                let d = j + batch - own;
+                if shape[j] == 1 && out.shape[d] != 1 { "0".to_string() } else { format!("d{d}") }
+            })
+            .collect()
+    };
+    let mut lhs_exprs = batch_exprs(&l.shape);
+    lhs_exprs.extend([m.clone(), k.clone()]);
+    let mut rhs_exprs = batch_exprs(&r.shape);
+    rhs_exprs.extend([k, n.clone()]);
+    let mut out_exprs: Vec<String> = (0..batch).map(|d| format!("d{d}")).collect();
+    out_exprs.extend([m, n]);
+    let mut iterators = parallel(rank - 1);
+    iterators.push("reduction");
+    let maps = [map(rank, &lhs_exprs), map(rank, &rhs_exprs), map(rank, &out_exprs)];
+    let (t, is_float) = (out.element, out.is_float());
+    Ok(b.generic(&[lhs, rhs], init, &maps, &iterators, |body, args| {
+        let (mul, add) = if is_float { ("arith.mulf", "arith.addf") } else { ("arith.muli", "arith.addi") };
+        let product = body.op(mul, &[args[0], args[1]], t, &[]);
+        body.op(add, &[args[2], product], t, &[])
+    }))
+}
+
+/// `tensor.pad` of `input` with `fill` by `low`/`high` elements per dimension.
+fn pad<'c, 'a>(
+    b: &Builder<'c, 'a>,
+    input: Value<'c, 'a>,
+    fill: Value<'c, 'a>,
+    low: &[i64],
+    high: &[i64],
+    out: &TensorInfo<'c>,
+) -> Value<'c, 'a> {
+    let index = Type::index(b.context);
+    let block = Block::new(&vec![(index, b.location); low.len()]);
+    block.append_operation(
+        melior::ir::operation::OperationBuilder::new("tensor.yield", b.location)
+            .add_operands(&[fill])
+            .build()
+            .expect("valid tensor.yield"),
+    );
+    let region = Region::new();
+    region.append_block(block);
+    Builder::result(b.op(
+        "tensor.pad",
+        &[input],
+        &[b.tensor_type(&out.shape, out.element)],
+        &[
+            ("operandSegmentSizes", "array<i32: 1, 0, 0>".into()),
+            ("static_low", array(low)),
+            ("static_high", array(high)),
+        ],
+        vec![region],
+    ))
+}
+
+/// Pads the spatial dims of an NCHW tensor by `[top, left, bottom, right]`.
+fn pad_spatial<'c, 'a>(b: &Builder<'c, 'a>, input: Value<'c, 'a>, padding: &[i64], fill: Value<'c, 'a>) -> Lowered<'c, 'a> {
+    if padding.iter().all(|&p| p == 0) {
+        return Ok(input);
+    }
+    let t = info(input)?;
+    let (low, high) = ([0, 0, padding[0], padding[1]], [0, 0, padding[2], padding[3]]);
+    let shape: Vec<i64> = (0..4).map(|d| t.shape[d] + low[d] + high[d]).collect();
+    Ok(pad(b, input, fill, &low, &high, &TensorInfo { shape, element: t.element }))
+}
+
+fn dense_pair(values: &[i64]) -> String {
+    format!("dense<{}> : tensor<2xi64>", list(values))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn conv2d<'c, 'a>(
+    b: &Builder<'c, 'a>,
+    input: Value<'c, 'a>,
+    filter: Value<'c, 'a>,
+    out: &TensorInfo<'c>,
+    strides: &[i64],
+    dilations: &[i64],
+    padding: &[i64],
+    groups: i64,
+) -> Lowered<'c, 'a> {
+    let padded = pad_spatial(b, input, padding, zero(b, out))?;
+    let init = b.filled(zero(b, out), &out.shape, out.element);
+    if groups == 1 {
+        return Ok(b.named(
+            "linalg.conv_2d_nchw_fchw",
+            &[padded, filter],
+            init,
+            &[("strides", dense_pair(strides)), ("dilations", dense_pair(dilations))],
+        ));
+    }
+    // Grouped: loops (n, f, oh, ow, c, kh, kw); filter f reads channels of its group.
+    let (f_total, c_per_group) = (info(filter)?.shape[0], info(filter)?.shape[1]);
+    let f_per_group = f_total / groups;
+    let input_map = map(
+        7,
+        &[
+            "d0".into(),
+            format!("(d1 floordiv {f_per_group}) * {c_per_group} + d4"),
+            format!("d2 * {} + d5 * {}", strides[0], dilations[0]),
+            format!("d3 * {} + d6 * {}", strides[1], dilations[1]),
+        ],
+    );
+    let maps = [input_map, map(7, &["d1".into(), "d4".into(), "d5".into(), "d6".into()]), map(7, &["d0".into(), "d1".into(), "d2".into(), "d3".into()])];
+    let iterators = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "reduction"];
+    let (t, is_float) = (out.element, out.is_float());
+    Ok(b.generic(&[padded, filter], init, &maps, &iterators, |body, args| {
+        let (mul, add) = if is_float { ("arith.mulf", "arith.addf") } else { ("arith.muli", "arith.addi") };
+        let product = body.op(mul, &[args[0], args[1]], t, &[]);
+        body.op(add, &[args[2], product], t, &[])
+    }))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn pool<'c, 'a>(
+    b: &Builder<'c, 'a>,
+    is_max: bool,
+    input: Value<'c, 'a>,
+    out: &TensorInfo<'c>,
+    kernel: &[i64],
+    strides: &[i64],
+    padding: &[i64],
+    count_include_pad: bool,
+) -> Lowered<'c, 'a> {
+    let (t, is_float) = (out.element, out.is_float());
+    let window = b.empty(kernel, t);
+    let attrs = [("strides", dense_pair(strides)), ("dilations", dense_pair(&[1, 1]))];
+    if is_max {
+        let lowest = b.scalar(&lowest(t, is_float), t);
+        let padded = pad_spatial(b, input, padding, lowest)?;
+        let init = b.filled(lowest, &out.shape, t);
+        return Ok(b.named("linalg.pooling_nchw_max", &[padded, window], init, &attrs));
+    }
+    let zero = zero(b, out);
+    let padded = pad_spatial(b, input, padding, zero)?;
+    let init = b.filled(zero, &out.shape, t);
+    let sums = b.named("linalg.pooling_nchw_sum", &[padded, window], init, &attrs);
+    let (div, one) = if is_float { ("arith.divf", "1.0") } else { ("arith.divsi", "1") };
+    let divisor_of = if count_include_pad || padding.iter().all(|&p| p == 0) {
+        let area = kernel[0] * kernel[1];
+        let divisor = b.scalar(&if is_float { float_literal(area as f64) } else { area.to_string() }, t);
+        return elementwise(b, &[sums], out, |body, args| body.op(div, &[args[0], divisor], t, &[]));
+    } else {
+        // Count the real elements of each window: sum-pool a tensor of ones padded with zeros.
+        let in_shape = info(input)?.shape;
+        let ones = b.filled(b.scalar(one, t), &in_shape, t);
+        let padded_ones = pad_spatial(b, ones, padding, zero)?;
+        let init = b.filled(zero, &out.shape, t);
+        b.named("linalg.pooling_nchw_sum", &[padded_ones, b.empty(kernel, t)], init, &attrs)
+    };
+    elementwise(b, &[sums, divisor_of], out, |body, args| body.op(div, &[args[0], args[1]], t, &[]))
+}
+
+#[derive(Clone, Copy)]
+enum Reduction {
+    Sum,
+    Max,
+}
+
+/// Reduces `input` along `axes` into a tensor of `out`'s shape (keepdims or not).
+fn reduce<'c, 'a>(
+    b: &Builder<'c, 'a>,
+    input: Value<'c, 'a>,
+    in_info: &TensorInfo<'c>,
+    axes: &[i64],
+    out: &TensorInfo<'c>,
+    kind: Reduction,
+) -> Value<'c, 'a> {
+    let rank = in_info.rank();
+    let keepdims = out.rank() == rank;
+    let reduced = |d: usize| axes.contains(&(d as i64));
+    let out_exprs: Vec<String> = (0..rank)
+        .filter_map(|d| match (reduced(d), keepdims) {
+            (false, _) => Some(format!("d{d}")),
+            (true, true) => Some("0".into()),
+            (true, false) => None,
+        })
+        .collect();
+    let iterators: Vec<&str> = (0..rank).map(|d| if reduced(d) { "reduction" } else { "parallel" }).collect();
+    let (t, is_float) = (out.element, out.is_float());
+    let identity = match kind {
+        Reduction::Sum => zero(b, out),
+        Reduction::Max => b.scalar(&lowest(t, is_float), t),
+    };
+    let init = b.filled(identity, &out.shape, t);
+    let combine = match (kind, is_float) {
+        (Reduction::Sum, true) => "arith.addf",
+        (Reduction::Sum, false) => "arith.addi",
+        (Reduction::Max, true) => "arith.maximumf",
+        (Reduction::Max, false) => "arith.maxsi",
+    };
+    b.generic(&[input], init, &[identity_map(rank), map(rank, &out_exprs)], &iterators, |body, args| {
+        body.op(combine, &[args[1], args[0]], t, &[])
+    })
+}
+
+/// exp(x - max) / sum(exp(x - max)) along `axis`, from generics.
+fn softmax<'c, 'a>(b: &Builder<'c, 'a>, input: Value<'c, 'a>, out: &TensorInfo<'c>, axis: i64) -> Lowered<'c, 'a> {
+    let mut kept = out.shape.clone();
+    kept[axis as usize] = 1;
+    let kept = TensorInfo { shape: kept, element: out.element };
+    let t = out.element;
+    let max = reduce(b, input, out, &[axis], &kept, Reduction::Max);
+    let exp = elementwise(b, &[input, max], out, |body, args| {
+        let shifted = body.op("arith.subf", &[args[0], args[1]], t, &[]);
+        body.op("math.exp", &[shifted], t, &[])
+    })?;
+    let sum = reduce(b, exp, out, &[axis], &kept, Reduction::Sum);
+    elementwise(b, &[exp, sum], out, |body, args| body.op("arith.divf", &[args[0], args[1]], t, &[]))
+}
