@@ -274,12 +274,10 @@ fn array(values: &[i64]) -> String {
     format!("array<i64: {}>", values.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", "))
 }
 
-/// A float literal MLIR's lexer accepts for any value (`1.500000e+00` form).
+/// A float literal MLIR's lexer accepts for any finite value (it needs a
+/// `.`, which `{:.17e}` always writes: `2.50000000000000000e0`).
 fn float_literal(value: f64) -> String {
-    if value.is_infinite() {
-        return if value > 0.0 { "0x7FF0000000000000".into() } else { "0xFFF0000000000000".into() };
-    }
-    format!("{value:e}").replace('e', ".0e").replacen(".0.", ".", 1).replace(".0e", if format!("{value:e}").contains('.') { "e" } else { ".0e" })
+    format!("{value:.17e}")
 }
 
 /// -inf (floats) or the minimum integer, as an MLIR literal of `element`.

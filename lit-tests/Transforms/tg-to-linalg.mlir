@@ -1,0 +1,193 @@
+// RUN: tensor-opt %s --split-input-file --tg-to-linalg | FileCheck %s
+// RUN: tensor-opt %s --split-input-file --verify-diagnostics --tg-to-linalg --mlir-print-op-generic | tensor-opt --split-input-file --mlir-print-op-generic | FileCheck %s --check-prefix=NOTG
+
+// No tg op survives the pass.
+// NOTG-NOT: "tg.
+
+// Broadcasting add: rhs is read through a map that drops the leading dim.
+// CHECK-DAG: #[[ID2:.+]] = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-DAG: #[[ROW:.+]] = affine_map<(d0, d1) -> (d1)>
+// CHECK-LABEL: func.func @add_broadcast
+// CHECK: %[[E:.+]] = tensor.empty() : tensor<8x16xf32>
+// CHECK: linalg.generic {indexing_maps = [#[[ID2]], #[[ROW]], #[[ID2]]], iterator_types = ["parallel", "parallel"]}
+// CHECK-SAME: ins(%{{.*}}, %{{.*}} : tensor<8x16xf32>, tensor<16xf32>) outs(%[[E]] : tensor<8x16xf32>)
+// CHECK: arith.addf
+func.func @add_broadcast(%a: tensor<8x16xf32>, %b: tensor<16xf32>) -> tensor<8x16xf32> {
+  %0 = tg.add %a, %b : tensor<8x16xf32>, tensor<16xf32>
+  return %0 : tensor<8x16xf32>
+}
+
+// -----
+
+// Integer ops use the signed arith ops.
+// CHECK-LABEL: func.func @int_ops
+// CHECK: arith.divsi
+// CHECK: arith.maxsi
+func.func @int_ops(%a: tensor<4xi32>, %b: tensor<4xi32>) -> tensor<4xi32> {
+  %0 = tg.div %a, %b : tensor<4xi32>, tensor<4xi32>
+  %1 = tg.relu %0 : tensor<4xi32>
+  return %1 : tensor<4xi32>
+}
+
+// -----
+
+// 2-D matmul becomes linalg.matmul on a zero-filled init.
+// CHECK-LABEL: func.func @matmul
+// CHECK: %[[ZERO:.+]] = arith.constant 0.000000e+00 : f32
+// CHECK: %[[FILL:.+]] = linalg.fill ins(%[[ZERO]] : f32) outs(%{{.*}} : tensor<4x5xf32>)
+// CHECK: linalg.matmul ins(%{{.*}}, %{{.*}} : tensor<4x3xf32>, tensor<3x5xf32>) outs(%[[FILL]] : tensor<4x5xf32>)
+func.func @matmul(%a: tensor<4x3xf32>, %b: tensor<3x5xf32>) -> tensor<4x5xf32> {
+  %0 = tg.matmul %a, %b : tensor<4x3xf32>, tensor<3x5xf32>
+  return %0 : tensor<4x5xf32>
+}
+
+// -----
+
+// Equal batch dims of rank 3 become linalg.batch_matmul.
+// CHECK-LABEL: func.func @batch_matmul
+// CHECK: linalg.batch_matmul
+func.func @batch_matmul(%a: tensor<2x4x3xf32>, %b: tensor<2x3x5xf32>) -> tensor<2x4x5xf32> {
+  %0 = tg.matmul %a, %b : tensor<2x4x3xf32>, tensor<2x3x5xf32>
+  return %0 : tensor<2x4x5xf32>
+}
+
+// -----
+
+// Broadcast batch dims: a generic with a reduction loop, rhs batch dim read at 0.
+// CHECK-DAG: #[[LHS:.+]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>
+// CHECK-DAG: #[[RHS:.+]] = affine_map<(d0, d1, d2, d3) -> (0, d3, d2)>
+// CHECK-DAG: #[[OUT:.+]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
+// CHECK-LABEL: func.func @matmul_broadcast
+// CHECK: linalg.generic {indexing_maps = [#[[LHS]], #[[RHS]], #[[OUT]]], iterator_types = ["parallel", "parallel", "parallel", "reduction"]}
+// CHECK: arith.mulf
+// CHECK: arith.addf
+func.func @matmul_broadcast(%a: tensor<2x4x3xf32>, %b: tensor<1x3x5xf32>) -> tensor<2x4x5xf32> {
+  %0 = tg.matmul %a, %b : tensor<2x4x3xf32>, tensor<1x3x5xf32>
+  return %0 : tensor<2x4x5xf32>
+}
+
+// -----
+
+// conv2d with groups 1 pads first, then linalg.conv_2d_nchw_fchw.
+// CHECK-LABEL: func.func @conv
+// CHECK: tensor.pad %{{.*}} low[0, 0, 1, 1] high[0, 0, 1, 1]
+// CHECK: linalg.fill
+// CHECK: linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
+func.func @conv(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>) -> tensor<1x4x4x4xf32> {
+  %0 = tg.conv2d %x, %w strides [2, 2] padding [1, 1, 1, 1] : tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>
+  return %0 : tensor<1x4x4x4xf32>
+}
+
+// -----
+
+// Grouped conv2d: each filter reads the channels of its group.
+// CHECK: affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1 floordiv 2 + d4, d2 + d5 * 2, d3 + d6 * 2)>
+// CHECK-LABEL: func.func @grouped_conv
+// CHECK: linalg.generic
+// CHECK-SAME: iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "reduction"]
+func.func @grouped_conv(%x: tensor<1x2x6x6xf32>, %w: tensor<4x1x2x2xf32>) -> tensor<1x4x4x4xf32> {
+  %0 = tg.conv2d %x, %w dilations [2, 2] groups 2 : tensor<1x2x6x6xf32>, tensor<4x1x2x2xf32>
+  return %0 : tensor<1x4x4x4xf32>
+}
+
+// -----
+
+// Max pooling starts from -inf; average pooling without count_include_pad
+// divides by a pooled count of real elements.
+// CHECK-LABEL: func.func @pools
+// CHECK: %[[NEGINF:.+]] = arith.constant 0xFF800000 : f32
+// CHECK: linalg.fill ins(%[[NEGINF]] : f32)
+// CHECK: linalg.pooling_nchw_max
+// CHECK: linalg.pooling_nchw_sum
+// CHECK: linalg.pooling_nchw_sum
+// CHECK: arith.divf
+func.func @pools(%x: tensor<1x2x6x6xf32>) -> (tensor<1x2x3x3xf32>, tensor<1x2x3x3xf32>) {
+  %m = tg.max_pool2d %x kernel [2, 2] strides [2, 2] : tensor<1x2x6x6xf32>
+  %a = tg.avg_pool2d %x kernel [3, 3] strides [2, 2] padding [1, 1, 1, 1] : tensor<1x2x6x6xf32>
+  return %m, %a : tensor<1x2x3x3xf32>, tensor<1x2x3x3xf32>
+}
+
+// -----
+
+// Transpose reads input dim perm[i] at loop d<i>.
+// CHECK: #[[T:.+]] = affine_map<(d0, d1, d2) -> (d0, d2, d1)>
+// CHECK-LABEL: func.func @transpose
+// CHECK: linalg.generic {indexing_maps = [#[[T]], #{{.+}}]
+func.func @transpose(%x: tensor<2x3x4xf32>) -> tensor<2x4x3xf32> {
+  %0 = tg.transpose %x perm [0, 2, 1] : tensor<2x3x4xf32>
+  return %0 : tensor<2x4x3xf32>
+}
+
+// -----
+
+// Reductions: keepdims maps reduced dims to 0; the mean divides the sum.
+// CHECK-DAG: #[[KEEP:.+]] = affine_map<(d0, d1) -> (d0, 0)>
+// CHECK-DAG: #[[DROP:.+]] = affine_map<(d0, d1) -> (d1)>
+// CHECK-LABEL: func.func @reductions
+// CHECK: linalg.generic {indexing_maps = [#{{.+}}, #[[KEEP]]], iterator_types = ["parallel", "reduction"]}
+// CHECK: arith.maximumf
+// CHECK: linalg.generic {indexing_maps = [#{{.+}}, #[[DROP]]], iterator_types = ["reduction", "parallel"]}
+// CHECK: arith.addf
+// CHECK: arith.constant 4.000000e+00 : f32
+// CHECK: arith.divf
+func.func @reductions(%x: tensor<4x8xf32>) -> (tensor<4x1xf32>, tensor<8xf32>) {
+  %m = tg.reduce_max %x axes [1] keepdims : tensor<4x8xf32>
+  %s = tg.reduce_mean %x axes [0] : tensor<4x8xf32>
+  return %m, %s : tensor<4x1xf32>, tensor<8xf32>
+}
+
+// -----
+
+// Softmax: max, exp(x - max), sum, divide.
+// CHECK-LABEL: func.func @softmax
+// CHECK: arith.maximumf
+// CHECK: arith.subf
+// CHECK-NEXT: math.exp
+// CHECK: arith.addf
+// CHECK: arith.divf
+func.func @softmax(%x: tensor<2x5xf32>) -> tensor<2x5xf32> {
+  %0 = tg.softmax %x axis 1 : tensor<2x5xf32>
+  return %0 : tensor<2x5xf32>
+}
+
+// -----
+
+// Data movement uses tensor ops.
+// CHECK-LABEL: func.func @data_movement
+// CHECK: tensor.reshape %{{.*}}(%{{.*}}) : (tensor<2x6xf32>, tensor<2xi64>) -> tensor<3x4xf32>
+// CHECK: tensor.extract_slice %{{.*}}[0, 1] [2, 2] [1, 2] : tensor<2x6xf32> to tensor<2x2xf32>
+// CHECK: %[[E:.+]] = tensor.empty() : tensor<2x8xf32>
+// CHECK: %[[S0:.+]] = tensor.insert_slice %{{.*}} into %[[E]][0, 0] [2, 6] [1, 1]
+// CHECK: tensor.insert_slice %{{.*}} into %[[S0]][0, 6] [2, 2] [1, 1]
+// CHECK: %[[V:.+]] = arith.constant 2.500000e+00 : f32
+// CHECK: tensor.pad %{{.*}} low[1, 0] high[0, 2]
+// CHECK: tensor.yield %[[V]] : f32
+func.func @data_movement(%x: tensor<2x6xf32>) -> (tensor<3x4xf32>, tensor<2x8xf32>, tensor<3x8xf32>) {
+  %r = tg.reshape %x : tensor<2x6xf32> to tensor<3x4xf32>
+  %s = tg.slice %x offsets [0, 1] sizes [2, 2] strides [1, 2] : tensor<2x6xf32>
+  %c = tg.concat %x, %s axis 1 : tensor<2x6xf32>, tensor<2x2xf32>
+  %p = tg.pad %x low [1, 0] high [0, 2] value 2.5 : tensor<2x6xf32>
+  return %r, %c, %p : tensor<3x4xf32>, tensor<2x8xf32>, tensor<3x8xf32>
+}
+
+// -----
+
+// Constants become arith.constant; casts pick the arith conversion.
+// CHECK-LABEL: func.func @constant_cast
+// CHECK: arith.constant dense<[1, 2]> : tensor<2xi32>
+// CHECK: arith.sitofp %{{.*}} : i32 to f32
+func.func @constant_cast() -> tensor<2xf32> {
+  %c = tg.constant dense<[1, 2]> : tensor<2xi32>
+  %f = tg.cast %c : tensor<2xi32> to tensor<2xf32>
+  return %f : tensor<2xf32>
+}
+
+// -----
+
+// Broadcast_to repeats along new and size-1 dims.
+// CHECK: affine_map<(d0, d1, d2) -> (0, d2)>
+// CHECK-LABEL: func.func @broadcast_to
+func.func @broadcast_to(%x: tensor<1x3xf32>) -> tensor<2x4x3xf32> {
+  %0 = tg.broadcast_to %x : tensor<1x3xf32> to tensor<2x4x3xf32>
+  return %0 : tensor<2x4x3xf32>
+}
