@@ -20,4 +20,5 @@ config.environment["PATH"] = os.pathsep.join([bin_dir, llvm_bin, config.environm
 # Plain diagnostics whatever the terminal: tests read them.
 config.environment["NO_COLOR"] = "1"
 config.substitutions.append(("%shared_examples", os.path.join(root, "lit-tests", "Inputs")))
+config.substitutions.append(("%mlir_c_runner_utils", "/usr/lib/llvm-22/lib/libmlir_c_runner_utils.so"))
 config.substitutions.append(("%mlir_opt", os.path.join(llvm_bin, "mlir-opt")))

@@ -12,6 +12,7 @@
 //! gets a nested pass manager for its op.
 
 use crate::catalog::{find_upstream, suggest, upstream_passes, upstream_pipelines};
+use crate::compile::{find_pipeline, rust_pipelines};
 use crate::options::OptionValues;
 use crate::pipeline::{Element, Pipeline, PipelineError, Span};
 use crate::registry::{find_rust, rust_passes};
@@ -68,7 +69,17 @@ fn add_elements(
                 options,
                 ..
             } => {
-                if let Some(pass) = find_rust(name) {
+                if let Some(compile) = find_pipeline(name) {
+                    let values = OptionValues::check(&compile.info, options)?;
+                    let error = |message: String| PipelineError { message, span: span.clone(), help: None };
+                    let text = (compile.expand)(&values).map_err(|m| error(format!("'{name}': {m}")))?;
+                    let expansion = crate::pipeline::parse(&text)
+                        .map_err(|e| error(format!("'{name}' expands to an invalid pipeline: {e}")))?;
+                    let target = nest_for(pm, pm_op, anchor_op_name_or_op(compile.info.anchor));
+                    let target_op = anchor_op_name_or_op(compile.info.anchor).unwrap_or(pm_op);
+                    add_elements(target, target_op, &expansion.elements)
+                        .map_err(|e| error(format!("'{name}' expands to '{text}', which failed: {e}")))?;
+                } else if let Some(pass) = find_rust(name) {
                     let values = OptionValues::check(&pass.info, options)?;
                     nest_for(pm, pm_op, anchor_op_name_or_op(pass.info.anchor))
                         .add_pass((pass.create)(&values));
@@ -144,6 +155,7 @@ pub fn all_pass_names() -> impl Iterator<Item = &'static str> {
     rust_passes()
         .iter()
         .map(|p| p.info.name)
+        .chain(rust_pipelines().iter().map(|p| p.info.name))
         .chain(upstream_passes().iter().map(|p| p.name))
         .chain(upstream_pipelines().iter().map(|(n, _)| *n))
 }

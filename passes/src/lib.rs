@@ -9,3 +9,4 @@ pub mod registry;
 pub mod simplify;
 pub mod ir_builder;
 pub mod tg_to_linalg;
+pub mod compile;

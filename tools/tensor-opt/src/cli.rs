@@ -3,6 +3,7 @@
 
 use clap::{Arg, ArgAction, ArgMatches, Command};
 use tensor_passes::catalog::upstream_passes;
+use tensor_passes::compile::rust_pipelines;
 use tensor_passes::registry::rust_passes;
 
 /// How diagnostics are shown.
@@ -126,7 +127,10 @@ pub fn command() -> Command {
                 .help("How to show diagnostics: plain 'FILE:LINE:COL: error: ...' lines, fancy source snippets, or auto (fancy on a terminal)"),
         );
     let mut seen = std::collections::HashSet::new();
-    let rust = rust_passes().iter().map(|p| (p.info.name, p.info.summary));
+    let rust = rust_passes()
+        .iter()
+        .map(|p| (p.info.name, p.info.summary))
+        .chain(rust_pipelines().iter().map(|p| (p.info.name, p.info.summary)));
     let upstream = upstream_passes().iter().map(|p| (p.name, p.summary));
     for (name, summary) in rust.chain(upstream) {
         if !seen.insert(name) {
@@ -167,7 +171,11 @@ pub fn options(matches: &ArgMatches) -> Options {
     let on = |name: &str| matches.get_flag(name);
     // Pass flags, ordered by their position on the command line.
     let mut pass_flags: Vec<(usize, String)> = Vec::new();
-    let names = rust_passes().iter().map(|p| p.info.name).chain(upstream_passes().iter().map(|p| p.name));
+    let names = rust_passes()
+        .iter()
+        .map(|p| p.info.name)
+        .chain(rust_pipelines().iter().map(|p| p.info.name))
+        .chain(upstream_passes().iter().map(|p| p.name));
     for name in names {
         if matches.value_source(name) != Some(clap::parser::ValueSource::CommandLine) {
             continue;

@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 use tensor_passes::catalog::{upstream_passes, upstream_pipelines, PassInfo};
+use tensor_passes::compile::rust_pipelines;
 use tensor_passes::registry::rust_passes;
 
 fn describe(out: &mut String, info: &PassInfo) {
@@ -18,6 +19,9 @@ pub fn passes() -> String {
     let mut out = String::from("tensor-opt passes:\n");
     for pass in rust_passes() {
         describe(&mut out, &pass.info);
+    }
+    for pipeline in rust_pipelines() {
+        describe(&mut out, &pipeline.info);
     }
     out.push_str("\nUpstream MLIR passes:\n");
     for info in upstream_passes() {

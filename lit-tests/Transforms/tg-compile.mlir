@@ -1,0 +1,43 @@
+// tg-compile takes tg all the way to the LLVM dialect: nothing else is left,
+// mlir-translate turns it into LLVM IR, and mlir-runner (LLVM 22) runs it.
+
+// RUN: tensor-opt %s --pass-pipeline='builtin.module(tg-compile)' | FileCheck %s
+// RUN: tensor-opt %s --tg-compile=opt-level=0 | FileCheck %s
+// RUN: tensor-opt %s --pass-pipeline='builtin.module(tg-compile{opt-level=3 fuse=false})' \
+// RUN:   | mlir-translate --mlir-to-llvmir | FileCheck %s --check-prefix=LLVMIR
+// RUN: tensor-opt %s --pass-pipeline='builtin.module(tg-compile)' \
+// RUN:   | mlir-runner -e main -entry-point-result=void --shared-libs=%mlir_c_runner_utils
+// RUN: tensor-opt %s --pass-pipeline='builtin.module(tg-compile)' --dump-pass-pipeline -o /dev/null 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=EXPANSION
+// RUN: not tensor-opt %s --pass-pipeline='builtin.module(tg-compile{opt-level=7})' 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=BADLEVEL
+
+// CHECK-LABEL: llvm.func @main
+// CHECK-NOT: tg.
+// CHECK-NOT: linalg.
+// CHECK-NOT: memref.
+// CHECK-NOT: affine.
+// CHECK-NOT: arith.
+// CHECK-NOT: scf.
+// CHECK-NOT: {{ cf\.}}
+// CHECK: llvm.return
+
+// LLVMIR: define void @main()
+
+// EXPANSION: func.func(
+// EXPANSION-NEXT: tg-to-linalg
+// EXPANSION: one-shot-bufferize{{.*}}bufferize-function-boundaries=true
+// EXPANSION: convert-linalg-to-affine-loops
+// EXPANSION-NOT: affine-loop-fusion
+// EXPANSION: reconcile-unrealized-casts
+
+// BADLEVEL: error: 'tg-compile': opt-level must be 0 to 3, got 7
+
+func.func @main() {
+  %x = tg.constant dense<[[1.0, -2.0], [3.0, 4.0]]> : tensor<2x2xf32>
+  %w = tg.constant dense<0.5> : tensor<2x2xf32>
+  %m = tg.matmul %x, %w : tensor<2x2xf32>, tensor<2x2xf32>
+  %r = tg.relu %m : tensor<2x2xf32>
+  %s = tg.softmax %r axis 1 : tensor<2x2xf32>
+  return
+}
