@@ -11,6 +11,7 @@
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Location.h"
+#include "mlir/IR/TypeRange.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
 
@@ -20,12 +21,22 @@ namespace mlir::tg {
 LogicalResult emitShapeError(std::optional<Location> location, StringRef opName,
                              const Twine &message);
 
+/// Checks that every type in `operandTypes` is a ranked tensor of static
+/// shape, as the ODS constraint of every tg operand requires, and names the
+/// first that is not with the ODS constraint's own wording. The parser and the
+/// builders infer result types before the verifier checks operand types, and
+/// shape arithmetic on a dynamic size (ShapedType::kDynamic) is meaningless.
+LogicalResult checkStaticTensors(std::optional<Location> location,
+                                 StringRef opName, TypeRange operandTypes);
+
 /// numpy broadcasting of two shapes; on failure names the clashing dims.
+/// `what` names what is broadcast ("operands", "batch dimensions").
 LogicalResult broadcastShapes(std::optional<Location> location,
                               StringRef opName, StringRef lhsName,
                               ArrayRef<int64_t> lhs, StringRef rhsName,
                               ArrayRef<int64_t> rhs,
-                              SmallVectorImpl<int64_t> &result);
+                              SmallVectorImpl<int64_t> &result,
+                              StringRef what = "operands");
 
 LogicalResult inferBroadcastBinary(StringRef opName,
                                    std::optional<Location> location, Type lhs,

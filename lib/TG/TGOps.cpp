@@ -11,6 +11,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/SmallBitVector.h"
+#include "llvm/Support/CheckedArithmetic.h"
 #include "llvm/Support/FormatVariadic.h"
 
 using namespace mlir;
@@ -62,13 +63,18 @@ LogicalResult BroadcastToOp::verify() {
   if (in.getRank() > out.getRank())
     return emitOpError() << "cannot broadcast rank " << in.getRank()
                          << " input to rank " << out.getRank() << " result";
-  SmallVector<int64_t> shape;
-  if (failed(broadcastShapes(getLoc(), getOperationName(), "input",
-                             in.getShape(), "result", out.getShape(), shape)))
-    return failure();
-  if (ArrayRef<int64_t>(shape) != out.getShape())
-    return emitOpError() << "input " << in << " broadcasts to shape "
-                         << str(shape) << ", not to the result " << out;
+  // numpy aligns the input's dimensions with the result's trailing ones; each
+  // is kept (equal sizes) or repeated (size 1).
+  int64_t offset = out.getRank() - in.getRank();
+  for (int64_t d = 0; d < in.getRank(); ++d) {
+    int64_t from = in.getDimSize(d), to = out.getDimSize(offset + d);
+    if (from != 1 && from != to)
+      return emitOpError() << "cannot broadcast dimension " << d
+                           << " of the input (size " << from
+                           << ") to dimension " << offset + d
+                           << " of the result (size " << to
+                           << "): only a dimension of size 1 can be broadcast";
+  }
   return success();
 }
 
@@ -80,9 +86,11 @@ LogicalResult MatmulOp::inferReturnTypes(MLIRContext *,
                                          std::optional<Location> location,
                                          Adaptor adaptor,
                                          SmallVectorImpl<Type> &inferred) {
+  StringRef op = getOperationName();
+  if (failed(checkStaticTensors(location, op, adaptor.getOperands().getTypes())))
+    return failure();
   auto lhs = cast<RankedTensorType>(adaptor.getLhs().getType());
   auto rhs = cast<RankedTensorType>(adaptor.getRhs().getType());
-  StringRef op = getOperationName();
   if (lhs.getRank() < 2 || rhs.getRank() < 2)
     return emitShapeError(location, op,
                           Twine("operands need rank 2 or more; lhs has rank ") +
@@ -101,7 +109,7 @@ LogicalResult MatmulOp::inferReturnTypes(MLIRContext *,
                               " columns, rhs has " + Twine(kr) + " rows");
   SmallVector<int64_t> shape;
   if (failed(broadcastShapes(location, op, "lhs", l.drop_back(2), "rhs",
-                             r.drop_back(2), shape)))
+                             r.drop_back(2), shape, "batch dimensions")))
     return failure();
   shape.push_back(l[l.size() - 2]);
   shape.push_back(r.back());
@@ -112,6 +120,23 @@ LogicalResult MatmulOp::inferReturnTypes(MLIRContext *,
 //===----------------------------------------------------------------------===//
 // Conv2DOp and pooling
 //===----------------------------------------------------------------------===//
+
+// The parser and the result-type-inferring builders call `inferReturnTypes`
+// before the op exists, with properties that hold only the attributes actually
+// given: a DefaultValuedAttr left out (as the custom form prints it when it has
+// its default value) is still null there. These read such an attribute with
+// its ODS default.
+static constexpr int64_t kOnes2[] = {1, 1};
+static constexpr int64_t kZeros4[] = {0, 0, 0, 0};
+
+static ArrayRef<int64_t> valueOr(DenseI64ArrayAttr attr,
+                                 ArrayRef<int64_t> defaultValue) {
+  return attr ? attr.asArrayRef() : defaultValue;
+}
+
+static int64_t valueOr(IntegerAttr attr, int64_t defaultValue) {
+  return attr ? attr.getValue().getSExtValue() : defaultValue;
+}
 
 /// Checks the attributes of a 2-D windowed op and computes its OH and OW.
 static LogicalResult inferWindow2D(std::optional<Location> location,
@@ -145,9 +170,11 @@ LogicalResult Conv2DOp::inferReturnTypes(MLIRContext *,
                                          std::optional<Location> location,
                                          Adaptor adaptor,
                                          SmallVectorImpl<Type> &inferred) {
+  StringRef op = getOperationName();
+  if (failed(checkStaticTensors(location, op, adaptor.getOperands().getTypes())))
+    return failure();
   auto input = cast<RankedTensorType>(adaptor.getInput().getType());
   auto filter = cast<RankedTensorType>(adaptor.getFilter().getType());
-  StringRef op = getOperationName();
   if (filter.getRank() != 4)
     return emitShapeError(location, op,
                           Twine("filter must have rank 4 (FCHW), got rank ") +
@@ -161,7 +188,7 @@ LogicalResult Conv2DOp::inferReturnTypes(MLIRContext *,
     return emitShapeError(location, op,
                           Twine("input must have rank 4 (NCHW), got rank ") +
                               Twine(input.getRank()));
-  int64_t groups = adaptor.getGroups();
+  int64_t groups = valueOr(adaptor.getGroupsAttr(), 1);
   int64_t channels = input.getDimSize(1), features = filter.getDimSize(0);
   if (groups < 1)
     return emitShapeError(location, op,
@@ -182,8 +209,16 @@ LogicalResult Conv2DOp::inferReturnTypes(MLIRContext *,
             Twine(groups) + ")");
   SmallVector<int64_t> spatial;
   int64_t window[2] = {filter.getDimSize(2), filter.getDimSize(3)};
-  if (failed(inferWindow2D(location, op, input, window, adaptor.getStrides(),
-                           adaptor.getDilations(), adaptor.getPadding(),
+  // An empty window would make the output larger than the input.
+  if (window[0] < 1 || window[1] < 1)
+    return emitShapeError(location, op,
+                          Twine("filter has an empty window (") +
+                              Twine(window[0]) + "x" + Twine(window[1]) +
+                              "); expected a height and width >= 1");
+  if (failed(inferWindow2D(location, op, input, window,
+                           valueOr(adaptor.getStridesAttr(), kOnes2),
+                           valueOr(adaptor.getDilationsAttr(), kOnes2),
+                           valueOr(adaptor.getPaddingAttr(), kZeros4),
                            spatial)))
     return failure();
   inferred.push_back(RankedTensorType::get(
@@ -196,17 +231,19 @@ template <typename PoolOp>
 static LogicalResult inferPool(std::optional<Location> location,
                                typename PoolOp::Adaptor adaptor,
                                SmallVectorImpl<Type> &inferred) {
-  auto input = cast<RankedTensorType>(adaptor.getInput().getType());
   StringRef op = PoolOp::getOperationName();
-  if (failed(checkIntList(location, op, "kernel", adaptor.getKernel(), 2, 1)))
+  if (failed(checkStaticTensors(location, op, adaptor.getOperands().getTypes())))
+    return failure();
+  auto input = cast<RankedTensorType>(adaptor.getInput().getType());
+  ArrayRef<int64_t> kernel = adaptor.getKernel();
+  ArrayRef<int64_t> pad = valueOr(adaptor.getPaddingAttr(), kZeros4);
+  if (failed(checkIntList(location, op, "kernel", kernel, 2, 1)))
     return failure();
   SmallVector<int64_t> spatial;
-  int64_t dilations[2] = {1, 1};
-  if (failed(inferWindow2D(location, op, input, adaptor.getKernel(),
-                           adaptor.getStrides(), dilations,
-                           adaptor.getPadding(), spatial)))
+  if (failed(inferWindow2D(location, op, input, kernel,
+                           valueOr(adaptor.getStridesAttr(), kOnes2),
+                           /*dilations=*/kOnes2, pad, spatial)))
     return failure();
-  ArrayRef<int64_t> kernel = adaptor.getKernel(), pad = adaptor.getPadding();
   // A window made only of padding has no element to pool.
   for (int d = 0; d < 2; ++d)
     if (pad[d] >= kernel[d] || pad[2 + d] >= kernel[d])
@@ -242,15 +279,18 @@ LogicalResult TransposeOp::inferReturnTypes(MLIRContext *,
                                             std::optional<Location> location,
                                             Adaptor adaptor,
                                             SmallVectorImpl<Type> &inferred) {
+  StringRef op = getOperationName();
+  if (failed(checkStaticTensors(location, op, adaptor.getOperands().getTypes())))
+    return failure();
   auto input = cast<RankedTensorType>(adaptor.getInput().getType());
   ArrayRef<int64_t> perm = adaptor.getPerm();
-  StringRef op = getOperationName();
   int64_t rank = input.getRank();
   if (static_cast<int64_t>(perm.size()) != rank)
     return emitShapeError(location, op,
                           "attribute 'perm' " + str(perm) + " has " +
                               Twine(perm.size()) +
-                              " entries; expected one per input dimension (" +
+                              (perm.size() == 1 ? " entry" : " entries") +
+                              "; expected one per input dimension (" +
                               Twine(rank) + ")");
   llvm::SmallBitVector seen(rank);
   SmallVector<int64_t> shape;
@@ -275,6 +315,8 @@ LogicalResult ConcatOp::inferReturnTypes(MLIRContext *,
   auto inputs = adaptor.getInputs();
   if (inputs.empty())
     return emitShapeError(location, op, "needs at least one operand");
+  if (failed(checkStaticTensors(location, op, adaptor.getOperands().getTypes())))
+    return failure();
   auto first = cast<RankedTensorType>(inputs[0].getType());
   int64_t rank = first.getRank(), axis = adaptor.getAxis();
   if (axis < 0 || axis >= rank)
@@ -309,7 +351,13 @@ LogicalResult ConcatOp::inferReturnTypes(MLIRContext *,
                 "; operand 0 has " + Twine(first.getDimSize(d)) +
                 " (only the axis " + Twine(axis) + " may differ)");
     }
-    shape[axis] += type.getDimSize(axis);
+    std::optional<int64_t> sum =
+        llvm::checkedAdd(shape[axis], type.getDimSize(axis));
+    if (!sum)
+      return emitShapeError(location, op,
+                            Twine("the result's size along axis ") +
+                                Twine(axis) + " does not fit in 64 bits");
+    shape[axis] = *sum;
   }
   inferred.push_back(RankedTensorType::get(shape, first.getElementType()));
   return success();
@@ -319,8 +367,10 @@ LogicalResult SliceOp::inferReturnTypes(MLIRContext *,
                                         std::optional<Location> location,
                                         Adaptor adaptor,
                                         SmallVectorImpl<Type> &inferred) {
-  auto input = cast<RankedTensorType>(adaptor.getInput().getType());
   StringRef op = getOperationName();
+  if (failed(checkStaticTensors(location, op, adaptor.getOperands().getTypes())))
+    return failure();
+  auto input = cast<RankedTensorType>(adaptor.getInput().getType());
   size_t rank = input.getRank();
   ArrayRef<int64_t> offsets = adaptor.getOffsets(), sizes = adaptor.getSizes();
   SmallVector<int64_t> strides(rank, 1);
@@ -331,11 +381,17 @@ LogicalResult SliceOp::inferReturnTypes(MLIRContext *,
       failed(checkIntList(location, op, "strides", strides, rank, 1)))
     return failure();
   for (size_t d = 0; d < rank; ++d) {
-    int64_t last = offsets[d] + (sizes[d] - 1) * strides[d];
-    if (last >= input.getDimSize(d))
+    // offsets[d] + (sizes[d] - 1) * strides[d], which may not fit in 64 bits.
+    std::optional<int64_t> last =
+        llvm::checkedMulAdd(sizes[d] - 1, strides[d], offsets[d]);
+    if (!last)
       return emitShapeError(location, op,
                             Twine("slice runs past dimension ") + Twine(d) +
-                                ": its last index is " + Twine(last) +
+                                ": its last index does not fit in 64 bits");
+    if (*last >= input.getDimSize(d))
+      return emitShapeError(location, op,
+                            Twine("slice runs past dimension ") + Twine(d) +
+                                ": its last index is " + Twine(*last) +
                                 " but the input has size " +
                                 Twine(input.getDimSize(d)));
   }
@@ -347,16 +403,28 @@ LogicalResult PadOp::inferReturnTypes(MLIRContext *,
                                       std::optional<Location> location,
                                       Adaptor adaptor,
                                       SmallVectorImpl<Type> &inferred) {
-  auto input = cast<RankedTensorType>(adaptor.getInput().getType());
   StringRef op = getOperationName();
+  if (failed(checkStaticTensors(location, op, adaptor.getOperands().getTypes())))
+    return failure();
+  auto input = cast<RankedTensorType>(adaptor.getInput().getType());
   size_t rank = input.getRank();
   ArrayRef<int64_t> low = adaptor.getLow(), high = adaptor.getHigh();
   if (failed(checkIntList(location, op, "low", low, rank, 0)) ||
       failed(checkIntList(location, op, "high", high, rank, 0)))
     return failure();
   SmallVector<int64_t> shape;
-  for (size_t d = 0; d < rank; ++d)
-    shape.push_back(input.getDimSize(d) + low[d] + high[d]);
+  for (size_t d = 0; d < rank; ++d) {
+    std::optional<int64_t> size = llvm::checkedAdd(input.getDimSize(d), low[d]);
+    if (size)
+      size = llvm::checkedAdd(*size, high[d]);
+    if (!size)
+      return emitShapeError(location, op,
+                            Twine("padded dimension ") + Twine(d) + " (" +
+                                Twine(input.getDimSize(d)) + " + low " +
+                                Twine(low[d]) + " + high " + Twine(high[d]) +
+                                ") does not fit in 64 bits");
+    shape.push_back(*size);
+  }
   inferred.push_back(RankedTensorType::get(shape, input.getElementType()));
   return success();
 }

@@ -3,6 +3,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallSet.h"
+#include "llvm/Support/CheckedArithmetic.h"
 #include "llvm/Support/FormatVariadic.h"
 
 using namespace mlir;
@@ -12,11 +13,27 @@ LogicalResult tg::emitShapeError(std::optional<Location> location,
   return emitOptionalError(location, "'", opName, "' op ", message);
 }
 
+LogicalResult tg::checkStaticTensors(std::optional<Location> location,
+                                     StringRef opName, TypeRange operandTypes) {
+  for (auto [i, type] : llvm::enumerate(operandTypes)) {
+    auto tensor = dyn_cast<RankedTensorType>(type);
+    if (!tensor || !tensor.hasStaticShape())
+      return emitShapeError(
+          location, opName,
+          Twine("operand #") + Twine(i) +
+              " must be statically shaped tensor of float or signless "
+              "integer values, but got '" +
+              llvm::formatv("{0}", type).str() + "'");
+  }
+  return success();
+}
+
 LogicalResult tg::broadcastShapes(std::optional<Location> location,
                                   StringRef opName, StringRef lhsName,
                                   ArrayRef<int64_t> lhs, StringRef rhsName,
                                   ArrayRef<int64_t> rhs,
-                                  SmallVectorImpl<int64_t> &result) {
+                                  SmallVectorImpl<int64_t> &result,
+                                  StringRef what) {
   size_t rank = std::max(lhs.size(), rhs.size());
   result.assign(rank, 1);
   for (size_t i = 0; i < rank; ++i) {
@@ -26,7 +43,7 @@ LogicalResult tg::broadcastShapes(std::optional<Location> location,
     if (l != r && l != 1 && r != 1)
       return emitShapeError(
           location, opName,
-          Twine("operands do not broadcast: dimension ") +
+          what + " do not broadcast: dimension " +
               Twine(lhs.size() - 1 - i) + " of " + lhsName + " is " +
               Twine(l) + " but dimension " + Twine(rhs.size() - 1 - i) +
               " of " + rhsName + " is " + Twine(r) +
@@ -40,6 +57,8 @@ LogicalResult tg::inferBroadcastBinary(StringRef opName,
                                        std::optional<Location> location,
                                        Type lhs, Type rhs,
                                        SmallVectorImpl<Type> &inferred) {
+  if (failed(checkStaticTensors(location, opName, {lhs, rhs})))
+    return failure();
   auto lhsType = cast<RankedTensorType>(lhs);
   auto rhsType = cast<RankedTensorType>(rhs);
   if (lhsType.getElementType() != rhsType.getElementType())
@@ -63,6 +82,8 @@ LogicalResult tg::inferReduction(StringRef opName,
                                  std::optional<Location> location, Type input,
                                  ArrayRef<int64_t> axes, bool keepdims,
                                  SmallVectorImpl<Type> &inferred) {
+  if (failed(checkStaticTensors(location, opName, input)))
+    return failure();
   auto type = cast<RankedTensorType>(input);
   int64_t rank = type.getRank();
   if (axes.empty())
@@ -99,8 +120,9 @@ LogicalResult tg::checkIntList(std::optional<Location> location,
   if (values.size() != size)
     return emitShapeError(location, opName,
                           Twine("attribute '") + attrName + "' has " +
-                              Twine(values.size()) + " entries; expected " +
-                              Twine(size));
+                              Twine(values.size()) +
+                              (values.size() == 1 ? " entry" : " entries") +
+                              "; expected " + Twine(size));
   for (auto [i, v] : llvm::enumerate(values))
     if (v < min)
       return emitShapeError(location, opName,
@@ -115,14 +137,30 @@ FailureOr<int64_t> tg::windowOutputSize(std::optional<Location> location,
                                         int64_t input, int64_t window,
                                         int64_t stride, int64_t dilation,
                                         int64_t padLow, int64_t padHigh) {
-  int64_t padded = input + padLow + padHigh;
-  int64_t extent = dilation * (window - 1) + 1;
-  if (extent > padded) {
+  // The sizes are checked for overflow: attributes may hold any int64.
+  std::optional<int64_t> padded = llvm::checkedAdd(input, padLow);
+  if (padded)
+    padded = llvm::checkedAdd(*padded, padHigh);
+  if (!padded) {
     (void)emitShapeError(location, opName,
-                         Twine("window of extent ") + Twine(extent) +
-                             " does not fit the padded " + dimName + " of " +
-                             Twine(padded));
+                         Twine("the padded ") + dimName + " (" + Twine(input) +
+                             " + padding " + Twine(padLow) + " + " +
+                             Twine(padHigh) + ") does not fit in 64 bits");
     return failure();
   }
-  return (padded - extent) / stride + 1;
+  // window >= 1 and dilation >= 1 have been checked.
+  std::optional<int64_t> extent =
+      llvm::checkedMulAdd(dilation, window - 1, int64_t(1));
+  if (!extent || *extent > *padded) {
+    (void)emitShapeError(
+        location, opName,
+        Twine("window of extent ") +
+            (extent ? Twine(*extent) : Twine("beyond 64 bits")) + " (size " +
+            Twine(window) + ", dilation " + Twine(dilation) +
+            ") does not fit the padded " + dimName + " of " + Twine(*padded) +
+            " (" + Twine(input) + " + padding " + Twine(padLow) + " + " +
+            Twine(padHigh) + ")");
+    return failure();
+  }
+  return (*padded - *extent) / stride + 1;
 }
