@@ -15,7 +15,9 @@ use melior::ir::r#type::TypeId;
 use melior::ir::{Identifier, OperationRef, Value, ValueLike};
 use melior::pass::{create_external, ExternalPass, Pass};
 use melior::ContextRef;
-use melior::{apply_patterns_and_fold_greedily_with_op, GreedyRewriteDriverConfig};
+use melior::{
+    apply_patterns_and_fold_greedily_with_op, GreedyRewriteDriverConfig, GreedySimplifyRegionLevel,
+};
 use melior::{create_op_rewrite_pattern, PatternRewriter, RewritePatternSet};
 
 const OPTIONS: &[OptionInfo] = &[
@@ -95,6 +97,10 @@ impl Simplify {
             ));
         }
         let config = GreedyRewriteDriverConfig::new();
+        // Only our patterns: no folding of other ops (that is canonicalize's
+        // job, and it would hoist and merge constants) and no region changes.
+        config.enable_folding(false);
+        config.set_region_simplification_level(GreedySimplifyRegionLevel::Disabled);
         if apply_patterns_and_fold_greedily_with_op(op, patterns.freeze(), &config).is_err() {
             external.signal_failure();
         }

@@ -10,8 +10,9 @@ use crate::split::{self, Chunk};
 use crate::verify_diagnostics;
 use melior::ir::operation::{OperationLike, OperationPrintingFlags};
 use melior::pass::{PassIrPrintingOptions, PassManager};
+use melior::ir::Location;
 use melior::{Context, StringRef};
-use std::io::{IsTerminal, Read};
+use std::io::{IsTerminal, Read, Write};
 use tensor_passes::assemble::assemble;
 use tensor_passes::pipeline::{self, Pipeline, PipelineError};
 
@@ -32,7 +33,7 @@ struct Reporter {
 impl Reporter {
     fn print(&self, diag: &Diag) {
         let text = if self.fancy {
-            render::fancy(diag, &self.sources, std::io::stderr().is_terminal(), 100)
+            render::fancy(diag, &self.sources, color_on_stderr(), 100)
         } else {
             render::plain(diag, &self.sources)
         };
@@ -57,6 +58,17 @@ impl Reporter {
     }
 }
 
+/// Colors only on a terminal, and never when `NO_COLOR` is set (no-color.org).
+fn color_on_stderr() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// Prints to stdout; a closed stdout (`| head`) is not an error worth a panic.
+fn print_stdout(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush());
+}
+
 /// Runs tensor-opt; returns the process exit code.
 pub fn run(options: &Options) -> i32 {
     let fancy = match options.diagnostics {
@@ -67,7 +79,7 @@ pub fn run(options: &Options) -> i32 {
     let mut reporter = Reporter { sources: SourceMap::new(), fancy };
 
     if options.list_passes {
-        print!("{}", crate::listing::passes());
+        print_stdout(&crate::listing::passes());
         return 0;
     }
     if options.pass_pipeline.is_some() && !options.pass_flags.is_empty() {
@@ -89,8 +101,17 @@ pub fn run(options: &Options) -> i32 {
 
     let context = crate::context::create(!options.disable_threading, options.allow_unregistered_dialect);
     if options.show_dialects {
-        println!("Available Dialects: {}", crate::context::dialect_names(&context).join(","));
+        print_stdout(&format!("Available Dialects: {}\n", crate::context::dialect_names(&context).join(",")));
         return 0;
+    }
+
+    // Unknown passes and bad options are command-line errors, whatever the
+    // input: check them on the pipeline's own anchor before reading it. (Only
+    // whether that anchor fits the input's top-level op waits for the input.)
+    let anchor = pipeline.anchor.as_ref().map_or("builtin.module", |(op, _)| op.as_str());
+    if let Err(error) = build_pass_manager(&context, anchor, &pipeline) {
+        reporter.pipeline_error(&pipeline_text, &error);
+        return EXIT_USAGE;
     }
 
     let (name, source) = match read_input(&options.input) {
@@ -100,18 +121,41 @@ pub fn run(options: &Options) -> i32 {
             return EXIT_FAILURE;
         }
     };
-    reporter.sources.add(&name, source.clone());
+    let text = match &source {
+        Source::Text(text) => text.as_str(),
+        // Bytecode has no lines to show or `expected-*` comments to read.
+        Source::Bytecode(_) => "",
+    };
+    reporter.sources.add(&name, text.to_string());
     let sink = Sink::attach(&context);
 
-    let chunks = match &options.split_input_file {
-        Some(marker) => split::split(&source, marker),
-        None => vec![Chunk { text: &source, line_offset: 0 }],
+    let chunks = match (&source, &options.split_input_file) {
+        (Source::Text(text), Some(marker)) => split::split(text, marker),
+        _ => vec![Chunk { text, line_offset: 0 }],
     };
     let mut outputs = Vec::new();
     let mut failed = false;
-    for chunk in &chunks {
-        let result = process_chunk(&context, &name, chunk, &pipeline, options);
-        let produced = sink.drain();
+    // Expectations no diagnostic matched, reported after every chunk ran as
+    // mlir-opt does.
+    let mut missing = Vec::new();
+    for (index, chunk) in chunks.iter().enumerate() {
+        let buffer = match &source {
+            Source::Text(_) => chunk.text_at_original_lines().into_bytes(),
+            Source::Bytecode(bytes) => bytes.clone(),
+        };
+        // mlir-opt locates the implicit module of a later chunk just after
+        // the marker that starts it.
+        let chunk_start = match &options.split_input_file {
+            Some(marker) if index > 0 => marker_end(text, chunk.line_offset, marker),
+            _ => None,
+        };
+        let result = process_chunk(&context, &name, &buffer, chunk_start, &pipeline, options);
+        let mut produced = sink.drain();
+        if options.verify_diagnostics {
+            // mlir-opt turns off MLIR's `printOpOnDiagnostic` when verifying
+            // diagnostics; the C API cannot, so drop the notes it adds.
+            strip_op_notes(&mut produced);
+        }
         let output = match result {
             Ok(output) => output,
             Err(ChunkError::Pipeline(error)) => {
@@ -121,11 +165,16 @@ pub fn run(options: &Options) -> i32 {
             Err(ChunkError::Failed) => None,
         };
         if options.verify_diagnostics {
-            let problems = verify_chunk(&name, chunk, &produced);
+            let (mut problems, not_produced) = verify_chunk(&name, chunk, &produced);
+            if options.verify_only_expected {
+                // Unexpected diagnostics and near misses are not checked.
+                problems.retain(|p| !is_unexpected(p));
+            }
             for problem in &problems {
                 reporter.print(problem);
             }
-            failed |= !problems.is_empty();
+            failed |= !problems.is_empty() || !not_produced.is_empty();
+            missing.extend(not_produced);
         } else {
             for diag in &produced {
                 reporter.print(diag);
@@ -135,6 +184,9 @@ pub fn run(options: &Options) -> i32 {
         outputs.push(output.unwrap_or_default());
     }
 
+    for problem in &missing {
+        reporter.print(problem);
+    }
     // With --verify-diagnostics, a chunk that failed as expected is a success.
     if failed && options.output.is_some() {
         return EXIT_FAILURE;
@@ -156,7 +208,40 @@ pub fn run(options: &Options) -> i32 {
     if failed { EXIT_FAILURE } else { 0 }
 }
 
-fn read_input(input: &str) -> Result<(String, String), String> {
+/// The input: text, or MLIR bytecode (which MLIR's parser reads as is).
+enum Source {
+    Text(String),
+    Bytecode(Vec<u8>),
+}
+
+/// The magic number MLIR bytecode starts with (`ML\xefR`).
+const BYTECODE_MAGIC: &[u8] = b"ML\xefR";
+
+/// The note `Operation::emitError` and friends attach when the context
+/// prints ops on diagnostics.
+const OP_NOTE_PREFIX: &str = "see current operation: ";
+
+/// A problem `verify` reports for a diagnostic no expectation wanted
+/// (`unexpected KIND: ...` or a near miss), not for a bad comment.
+fn is_unexpected(problem: &Diag) -> bool {
+    problem.message.starts_with("unexpected ") || problem.message.contains("' diagnostic emitted when expecting a '")
+}
+
+fn strip_op_notes(diags: &mut [Diag]) {
+    for diag in diags {
+        diag.notes.retain(|note| !note.message.starts_with(OP_NOTE_PREFIX));
+        strip_op_notes(&mut diag.notes);
+    }
+}
+
+/// 1-based line and column just after `marker` on the marker line that
+/// precedes a chunk starting after `line_offset` lines.
+fn marker_end(source: &str, line_offset: usize, marker: &str) -> Option<(usize, usize)> {
+    let line = source.split('\n').nth(line_offset.checked_sub(1)?)?;
+    Some((line_offset, line.find(marker)? + marker.len() + 1))
+}
+
+fn read_input(input: &str) -> Result<(String, Source), String> {
     let (name, bytes) = if input == "-" {
         let mut bytes = Vec::new();
         std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
@@ -165,10 +250,16 @@ fn read_input(input: &str) -> Result<(String, String), String> {
         let bytes = std::fs::read(input).map_err(|e| format!("cannot read '{input}': {e}"))?;
         (input.to_string(), bytes)
     };
+    if bytes.starts_with(BYTECODE_MAGIC) {
+        return Ok((name, Source::Bytecode(bytes)));
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
-        format!("'{name}' is not UTF-8 text (invalid byte at offset {}); MLIR bytecode input is not supported", e.utf8_error().valid_up_to())
+        format!(
+            "'{name}' is neither UTF-8 text nor MLIR bytecode (invalid UTF-8 at byte offset {})",
+            e.utf8_error().valid_up_to()
+        )
     })?;
-    Ok((name, text))
+    Ok((name, Source::Text(text)))
 }
 
 enum ChunkError {
@@ -178,26 +269,56 @@ enum ChunkError {
     Failed,
 }
 
+unsafe extern "C" {
+    // `tg_dialect::parse_source_for_tool` takes `&str`; bytecode is bytes.
+    fn tgParseSourceForTool(
+        context: mlir_sys::MlirContext,
+        source: mlir_sys::MlirStringRef,
+        name: mlir_sys::MlirStringRef,
+        implicit_module: bool,
+    ) -> mlir_sys::MlirOperation;
+}
+
+/// Parses `buffer` (text or bytecode) as mlir-opt does; `None` after
+/// reporting diagnostics to the context.
+fn parse<'c>(context: &'c Context, buffer: &[u8], name: &str, implicit_module: bool) -> Option<melior::ir::Operation<'c>> {
+    let source = mlir_sys::MlirStringRef { data: buffer.as_ptr().cast(), length: buffer.len() };
+    let name = StringRef::new(name);
+    // SAFETY: the context is live and the parser copies both buffers.
+    let raw = unsafe { tgParseSourceForTool(context.to_raw(), source, name.to_raw(), implicit_module) };
+    // SAFETY: a non-null result is an operation the caller now owns.
+    (!raw.ptr.is_null()).then(|| unsafe { melior::ir::Operation::from_raw(raw) })
+}
+
 /// Parses one chunk, runs the pipeline on it and prints the result.
+/// `chunk_start` is where a chunk after the first starts in the file.
 fn process_chunk(
     context: &Context,
     name: &str,
-    chunk: &Chunk,
+    buffer: &[u8],
+    chunk_start: Option<(usize, usize)>,
     pipeline: &Pipeline,
     options: &Options,
 ) -> Result<Option<Vec<u8>>, ChunkError> {
-    let text = chunk.text_at_original_lines();
-    // SAFETY: the context is live; the parser copies the source buffer.
-    let parsed = tg_dialect::parse_source_for_tool(context, &text, name, !options.no_implicit_module);
+    let parsed = parse(context, buffer, name, !options.no_implicit_module);
     let Some(op) = parsed else { return Err(ChunkError::Failed) };
     let op_name = op.name().as_string_ref().as_str().unwrap_or("builtin.module").to_string();
+    if let Some((line, col)) = chunk_start {
+        // The implicit module is located at the start of its buffer, 0:0.
+        let at_start = crate::capture::file_loc(op.location())
+            .is_some_and(|loc| loc.file == name && loc.line == 0 && loc.col == 0);
+        if at_start {
+            // SAFETY: the op and the location's context are live.
+            unsafe { mlir_sys::mlirOperationSetLocation(op.to_raw(), Location::new(context, name, line, col).to_raw()) };
+        }
+    }
 
-    let pm = pass_manager_on(context, &op_name);
+    let pm = build_pass_manager(context, &op_name, pipeline).map_err(ChunkError::Pipeline)?;
     let root = pm.as_operation_pass_manager();
-    assemble(root, &op_name, pipeline).map_err(ChunkError::Pipeline)?;
     configure(&pm, options);
     if options.dump_pass_pipeline {
-        eprintln!("Pass Manager with {} top-level passes:\n{root}\n", count_top_level(pipeline));
+        let (count, pretty) = pretty_pipeline(&root.to_string());
+        eprintln!("Pass Manager with {count} passes:\n{pretty}\n");
     }
     // SAFETY: the pass manager and op are live; the op is owned by `op`.
     let ok = unsafe { mlir_sys::mlirPassManagerRunOnOp(pm.to_raw(), op.to_raw()) }.value != 0;
@@ -206,8 +327,111 @@ fn process_chunk(
     Ok(ok.then(|| print_op(&op, options)))
 }
 
-fn count_top_level(pipeline: &Pipeline) -> usize {
-    pipeline.elements.len()
+/// A pass manager on `op_name` running `pipeline`, or why it cannot be built.
+fn build_pass_manager<'c>(context: &'c Context, op_name: &str, pipeline: &Pipeline) -> Result<PassManager<'c>, PipelineError> {
+    let pm = pass_manager_on(context, op_name);
+    let (assembled, mlir_said) = capturing_stderr(|| assemble(pm.as_operation_pass_manager(), op_name, pipeline));
+    if let Err(mut error) = assembled {
+        // MLIR's option parser explains itself on stderr; say it in the diagnostic.
+        let reason: Vec<&str> =
+            mlir_said.lines().map(|l| l.trim().trim_start_matches(": ")).filter(|l| !l.is_empty()).collect();
+        if !reason.is_empty() {
+            error.message = format!("{}: {}", error.message, reason.join("; "));
+        }
+        return Err(error);
+    }
+    eprint!("{mlir_said}");
+    Ok(pm)
+}
+
+/// Runs `f` with file descriptor 2 sent to a temporary file; returns what
+/// was written there. MLIR's pass option parser reports to `llvm::errs()`.
+fn capturing_stderr<T>(f: impl FnOnce() -> T) -> (T, String) {
+    struct Restore(i32);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            // SAFETY: `self.0` is the duplicate of fd 2 made below.
+            unsafe {
+                libc::dup2(self.0, 2);
+                libc::close(self.0);
+            }
+        }
+    }
+    let Ok(mut file) = tempfile::tempfile() else { return (f(), String::new()) };
+    let _ = std::io::stderr().flush();
+    // SAFETY: duplicating fd 2 and pointing fd 2 at our file; restored on drop.
+    let saved = unsafe { libc::dup(2) };
+    if saved < 0 {
+        return (f(), String::new());
+    }
+    let restore = Restore(saved);
+    // SAFETY: both descriptors are open.
+    unsafe { libc::dup2(std::os::fd::AsRawFd::as_raw_fd(&file), 2) };
+    let result = f();
+    drop(restore);
+    let mut said = String::new();
+    use std::io::Seek;
+    let _ = file.seek(std::io::SeekFrom::Start(0)).and_then(|_| file.read_to_string(&mut said));
+    (result, said)
+}
+
+/// MLIR's `OpPassManager::dump` layout of a one-line textual pipeline
+/// (`printAsTextualPipeline(pretty=true)`): each element on its own line,
+/// nested pipelines indented by two; with the number of top-level passes.
+fn pretty_pipeline(text: &str) -> (usize, String) {
+    let (mut out, mut depth, mut braces, mut quoted) = (String::new(), 0usize, 0usize, false);
+    let (mut count, mut at_line_start) = (0usize, false);
+    let push = |out: &mut String, c: char, depth: usize, at_line_start: &mut bool| {
+        if *at_line_start {
+            out.push_str(&"  ".repeat(depth));
+            *at_line_start = false;
+        }
+        out.push(c);
+    };
+    for c in text.chars() {
+        if braces > 0 {
+            match c {
+                '"' => quoted = !quoted,
+                '{' if !quoted => braces += 1,
+                '}' if !quoted => braces -= 1,
+                _ => {}
+            }
+            push(&mut out, c, depth, &mut at_line_start);
+            continue;
+        }
+        match c {
+            '{' => {
+                braces += 1;
+                push(&mut out, c, depth, &mut at_line_start);
+            }
+            '(' => {
+                push(&mut out, c, depth, &mut at_line_start);
+                out.push('\n');
+                at_line_start = true;
+                depth += 1;
+            }
+            ')' => {
+                out.push('\n');
+                at_line_start = true;
+                depth = depth.saturating_sub(1);
+                push(&mut out, c, depth, &mut at_line_start);
+            }
+            ',' => {
+                count += usize::from(depth == 1);
+                push(&mut out, c, depth, &mut at_line_start);
+                out.push('\n');
+                at_line_start = true;
+            }
+            _ => {
+                // The first character of the first top-level element.
+                if depth == 1 && count == 0 {
+                    count = 1;
+                }
+                push(&mut out, c, depth, &mut at_line_start);
+            }
+        }
+    }
+    (count, out)
 }
 
 fn pass_manager_on<'c>(context: &'c Context, op_name: &str) -> PassManager<'c> {
@@ -223,8 +447,9 @@ fn pass_manager_on<'c>(context: &'c Context, op_name: &str) -> PassManager<'c> {
 
 fn configure(pm: &PassManager, options: &Options) {
     pm.enable_verifier(options.verify_each);
-    let (before, after) = (options.print_ir_before_all, options.print_ir_after_all || options.print_ir_after_failure
-        || options.print_ir_after_change);
+    // As in mlir-opt, `--mlir-print-ir-after-change` only narrows what the
+    // other flags print: alone, it prints nothing.
+    let (before, after) = (options.print_ir_before_all, options.print_ir_after_all || options.print_ir_after_failure);
     if before || after {
         pm.enable_ir_printing(&PassIrPrintingOptions {
             before_all: before,
@@ -273,11 +498,18 @@ fn print_op<'c: 'a, 'a>(op: &impl OperationLike<'c, 'a>, options: &Options) -> V
     text.into_bytes()
 }
 
-/// Checks one chunk's diagnostics against its `expected-*` comments.
-fn verify_chunk(name: &str, chunk: &Chunk, produced: &[Diag]) -> Vec<Diag> {
+/// Checks one chunk's diagnostics against its `expected-*` comments:
+/// the problems found, and apart the expectations that were not produced.
+fn verify_chunk(name: &str, chunk: &Chunk, produced: &[Diag]) -> (Vec<Diag>, Vec<Diag>) {
     let text = chunk.text_at_original_lines();
     match verify_diagnostics::parse_expectations(name, &text) {
-        Ok(mut expectations) => verify_diagnostics::verify(name, &mut expectations, produced),
-        Err(problems) => problems,
+        Ok(mut expectations) => {
+            let mut problems = verify_diagnostics::verify(name, &mut expectations, produced);
+            // `verify` reports each unmatched expectation last, one problem each.
+            let unmatched = expectations.iter().filter(|e| !e.matched).count();
+            let not_produced = problems.split_off(problems.len() - unmatched);
+            (problems, not_produced)
+        }
+        Err(problems) => (problems, Vec::new()),
     }
 }

@@ -37,9 +37,23 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let mut temp = tempfile::Builder::new().prefix(".tensor-opt-").tempfile_in(dir)?;
+    // tempfile names its random file in errors; the user knows only `path`.
+    let mut temp = tempfile::Builder::new()
+        .prefix(".tensor-opt-")
+        .tempfile_in(dir)
+        .map_err(without_temp_path)?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// tempfile's error without its " at path \"TEMP\"" suffix, which names a
+/// random file the user never asked for.
+fn without_temp_path(error: std::io::Error) -> std::io::Error {
+    let text = error.to_string();
+    match text.rfind(" at path \"") {
+        Some(end) => std::io::Error::new(error.kind(), &text[..end]),
+        None => error,
+    }
 }

@@ -64,7 +64,11 @@ fn find_offset(text: &str, line: usize, col: usize) -> Option<usize> {
         text.match_indices('\n').nth(line - 2).map(|(i, _)| i + 1)?
     };
     let end = line_start.checked_add(col - 1)?;
-    if end > text.len() || text.as_bytes()[line_start..end].iter().any(|&b| b == b'\n' || b == b'\r') {
+    if end > text.len()
+        || text.as_bytes()[line_start..end]
+            .iter()
+            .any(|&b| b == b'\n' || b == b'\r')
+    {
         return None;
     }
     Some(end)
@@ -111,19 +115,47 @@ fn flatten_notes(diag: &Diag) -> Vec<&Diag> {
 /// help follows that note.
 pub fn plain(diag: &Diag, sources: &SourceMap) -> String {
     let mut out = String::new();
-    emit_plain(&mut out, sources, diag.loc.as_ref(), diag.severity, &diag.message, true);
+    emit_plain(
+        &mut out,
+        sources,
+        diag.loc.as_ref(),
+        diag.severity,
+        &diag.message,
+        true,
+    );
     let mut previous = diag.loc.as_ref();
     for note in flatten_notes(diag) {
         let display = previous != note.loc.as_ref();
-        emit_plain(&mut out, sources, note.loc.as_ref(), note.severity, &note.message, display);
+        emit_plain(
+            &mut out,
+            sources,
+            note.loc.as_ref(),
+            note.severity,
+            &note.message,
+            display,
+        );
         previous = note.loc.as_ref();
         if let Some(help) = &note.help {
-            emit_plain(&mut out, sources, previous, Severity::Note, &format!("help: {help}"), false);
+            emit_plain(
+                &mut out,
+                sources,
+                previous,
+                Severity::Note,
+                &format!("help: {help}"),
+                false,
+            );
         }
     }
     if let Some(help) = &diag.help {
         let display = previous != diag.loc.as_ref();
-        emit_plain(&mut out, sources, diag.loc.as_ref(), Severity::Note, &format!("help: {help}"), display);
+        emit_plain(
+            &mut out,
+            sources,
+            diag.loc.as_ref(),
+            Severity::Note,
+            &format!("help: {help}"),
+            display,
+        );
     }
     out
 }
@@ -145,24 +177,44 @@ fn emit_plain(
         return;
     };
     let resolved = if display_source_line {
-        sources.get(&loc.file).and_then(|text| Some((text, find_offset(text, loc.line, loc.col)?)))
+        sources
+            .get(&loc.file)
+            .and_then(|text| Some((text, find_offset(text, loc.line, loc.col)?)))
     } else {
         None
     };
     let Some((text, offset)) = resolved else {
-        let _ = writeln!(out, "{}:{}:{}: {severity}: {message}", loc.file, loc.line, loc.col);
+        let _ = writeln!(
+            out,
+            "{}:{}:{}: {severity}: {message}",
+            loc.file, loc.line, loc.col
+        );
         return;
     };
 
     // SMDiagnostic prints the buffer name, mapping `-` to `<stdin>`.
-    let name = if loc.file == "-" { "<stdin>" } else { &loc.file };
-    let _ = writeln!(out, "{name}:{}:{}: {severity}: {message}", loc.line, loc.col);
+    let name = if loc.file == "-" {
+        "<stdin>"
+    } else {
+        &loc.file
+    };
+    let _ = writeln!(
+        out,
+        "{name}:{}:{}: {severity}: {message}",
+        loc.line, loc.col
+    );
 
     // The source line, delimited by `\n` or `\r` as in `SourceMgr::GetMessage`.
     let bytes = text.as_bytes();
     let is_eol = |b: u8| b == b'\n' || b == b'\r';
-    let line_start = bytes[..offset].iter().rposition(|&b| is_eol(b)).map_or(0, |i| i + 1);
-    let line_end = bytes[offset..].iter().position(|&b| is_eol(b)).map_or(bytes.len(), |i| offset + i);
+    let line_start = bytes[..offset]
+        .iter()
+        .rposition(|&b| is_eol(b))
+        .map_or(0, |i| i + 1);
+    let line_end = bytes[offset..]
+        .iter()
+        .position(|&b| is_eol(b))
+        .map_or(bytes.len(), |i| offset + i);
     let line = &text[line_start..line_end];
 
     push_tab_expanded(out, line);
@@ -220,8 +272,8 @@ fn push_tab_expanded(out: &mut String, line: &str) {
 // ---------------------------------------------------------------------------
 
 /// miette's graphical report of `diag`: the message, a source snippet with
-/// the location's token underlined, the help line, then each note as a
-/// related report with its own snippet.
+/// the location's token underlined, the help line, then the notes as
+/// related reports nested under it (`├─▶`), each with its own snippet.
 ///
 /// A snippet is shown when the location is in `sources` and exists there;
 /// otherwise the location is written in front of the message, so it is never
@@ -236,12 +288,20 @@ pub fn fancy(diag: &Diag, sources: &SourceMap, color: bool, width: usize) -> Str
     let mut previous = diag.loc.as_ref();
     for note in flatten_notes(diag) {
         let show_snippet = previous != note.loc.as_ref();
-        report.related.push(Report::new(note, sources, show_snippet));
+        report
+            .related
+            .push(Report::new(note, sources, show_snippet));
         previous = note.loc.as_ref();
     }
 
-    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(width);
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(width)
+        .with_show_related_as_nested(true);
     let mut out = String::new();
     if handler.render_report(&mut out, &report).is_err() {
         // Only a failing `Display` impl could get here, and ours cannot
@@ -274,7 +334,10 @@ impl Report {
             let text = sources.get_arc(&loc.file)?;
             let offset = sources.offset_of(loc)?;
             let len = token_len(&text, offset);
-            Some((NamedSource::new(&loc.file, text), SourceSpan::from((offset, len))))
+            Some((
+                NamedSource::new(&loc.file, text),
+                SourceSpan::from((offset, len)),
+            ))
         });
         let message = match (&diag.loc, &snippet) {
             (Some(loc), None) if show_snippet => format!("{loc}: {prefix}{}", diag.message),
@@ -284,7 +347,14 @@ impl Report {
             Some((source, span)) => (Some(source), Some(span)),
             None => (None, None),
         };
-        Report { message, severity, source, span, help: diag.help.clone(), related: Vec::new() }
+        Report {
+            message,
+            severity,
+            source,
+            span,
+            help: diag.help.clone(),
+            related: Vec::new(),
+        }
     }
 }
 
@@ -302,7 +372,9 @@ impl miette::Diagnostic for Report {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
@@ -311,45 +383,69 @@ impl miette::Diagnostic for Report {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let span = self.span?;
-        let label = match self.severity {
-            miette::Severity::Error => "here",
-            miette::Severity::Warning => "here",
-            miette::Severity::Advice => "here",
-        };
-        Some(Box::new(std::iter::once(LabeledSpan::new_primary_with_span(Some(label.to_string()), span))))
+        Some(Box::new(std::iter::once(
+            LabeledSpan::new_primary_with_span(None, span),
+        )))
     }
 
     fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
         if self.related.is_empty() {
             return None;
         }
-        Some(Box::new(self.related.iter().map(|r| r as &dyn miette::Diagnostic)))
+        Some(Box::new(
+            self.related.iter().map(|r| r as &dyn miette::Diagnostic),
+        ))
     }
 }
 
 /// Characters of the token a location points at: identifiers, `%values`,
-/// `@symbols`, `#attrs`, `!types`-less op names such as `arith.addi`.
+/// `@symbols`, `#aliases` and dotted op names such as `arith.addi`.
 fn is_token_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '$' | '%' | '@' | '#' | '-')
 }
 
 /// Length in bytes of the span for a location at `offset`: the token that
-/// starts there, else the one character there, else (at the end of a line
-/// or of the text) nothing.
+/// starts there; a whole `"quoted"` string (how generic-form op names such
+/// as `"tosa.matmul"` appear) when it closes on the same line; else the one
+/// character there; else (at the end of a line or of the text) nothing.
 fn token_len(text: &str, offset: usize) -> usize {
     // MLIR columns count bytes; one could land inside a UTF-8 sequence.
     if !text.is_char_boundary(offset) {
         return 0;
     }
     let rest = &text[offset..];
-    let token: usize = rest.chars().take_while(|&c| is_token_char(c)).map(char::len_utf8).sum();
+    let token: usize = rest
+        .chars()
+        .take_while(|&c| is_token_char(c))
+        .map(char::len_utf8)
+        .sum();
     if token > 0 {
         return token;
+    }
+    if let Some(quoted) = rest.strip_prefix('"') {
+        if let Some(len) = closing_quote(quoted) {
+            return len + 2;
+        }
     }
     match rest.chars().next() {
         Some(c) if c != '\n' && c != '\r' => c.len_utf8(),
         _ => 0,
     }
+}
+
+/// Byte index of the `"` closing a string body, skipping `\"` escapes; `None`
+/// if the line ends first.
+fn closing_quote(body: &str) -> Option<usize> {
+    let mut escaped = false;
+    for (i, c) in body.char_indices() {
+        match c {
+            '\n' | '\r' => return None,
+            '"' if !escaped => return Some(i),
+            '\\' => escaped = !escaped,
+            _ => escaped = false,
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -359,7 +455,11 @@ mod tests {
     const BAD: &str = "func.func @f(%a: tensor<2x3xf32>, %b: tensor<4x5xf32>) -> tensor<2x5xf32> {\n  %0 = arith.addf %a, %a : tensor<2x3xf32>\n  %1 = \"test.foo\"() : () -> i32\n  %c = arith.constant 1 : i64\n  %r = arith.addi %c, %c : i32\n  return %0 : tensor<2x3xf32>\n}\n";
 
     fn loc(file: &str, line: usize, col: usize) -> Option<Loc> {
-        Some(Loc { file: file.to_string(), line, col })
+        Some(Loc {
+            file: file.to_string(),
+            line,
+            col,
+        })
     }
 
     fn sources() -> SourceMap {
@@ -373,7 +473,11 @@ mod tests {
             loc("bad.mlir", 5, 19),
             "use of value '%c' expects different type than prior uses: 'i32' vs 'i64'",
         );
-        d.notes.push(Diag::new(Severity::Note, loc("bad.mlir", 4, 3), "prior use here"));
+        d.notes.push(Diag::new(
+            Severity::Note,
+            loc("bad.mlir", 4, 3),
+            "prior use here",
+        ));
         d
     }
 
@@ -403,8 +507,15 @@ bad.mlir:4:3: note: prior use here
         let text = "func.func @g() {\n  %c = arith.constant 1 : i32\n  \"func.return\"(%c) : (i32) -> ()\n}\n";
         let mut s = SourceMap::new();
         s.add("ver2.mlir", text.to_string());
-        let mut d = Diag::error(loc("ver2.mlir", 3, 3), "'func.return' op has 1 operands, but enclosing function (@g) returns 0");
-        d.notes.push(Diag::new(Severity::Note, loc("ver2.mlir", 3, 3), "see current operation: \"func.return\"(%0) : (i32) -> ()"));
+        let mut d = Diag::error(
+            loc("ver2.mlir", 3, 3),
+            "'func.return' op has 1 operands, but enclosing function (@g) returns 0",
+        );
+        d.notes.push(Diag::new(
+            Severity::Note,
+            loc("ver2.mlir", 3, 3),
+            "see current operation: \"func.return\"(%0) : (i32) -> ()",
+        ));
         let expected = "ver2.mlir:3:3: error: 'func.return' op has 1 operands, but enclosing function (@g) returns 0
   \"func.return\"(%c) : (i32) -> ()
   ^
@@ -416,7 +527,8 @@ ver2.mlir:3:3: note: see current operation: \"func.return\"(%0) : (i32) -> ()
     #[test]
     fn plain_unknown_location() {
         let mut d = Diag::error(None, "'func.return' op has 1 operands");
-        d.notes.push(Diag::new(Severity::Note, None, "see current operation"));
+        d.notes
+            .push(Diag::new(Severity::Note, None, "see current operation"));
         assert_eq!(
             plain(&d, &sources()),
             "<unknown>:0: error: 'func.return' op has 1 operands\n<unknown>:0: note: see current operation\n"
@@ -431,7 +543,7 @@ ver2.mlir:3:3: note: see current operation: \"func.return\"(%0) : (i32) -> ()
         let cases = [
             (loc("nofile.mlir", 3, 4), "nofile.mlir:3:4: error: m\n"),
             (loc("bad.mlir", 99, 1), "bad.mlir:99:1: error: m\n"),
-            (loc("bad.mlir", 3, 32), "bad.mlir:3:32: error: m\n"),
+            (loc("bad.mlir", 3, 33), "bad.mlir:3:33: error: m\n"),
             (loc("bad.mlir", 1, 0), "bad.mlir:1:0: error: m\n"),
         ];
         for (l, expected) in cases {
@@ -442,13 +554,16 @@ ver2.mlir:3:3: note: see current operation: \"func.return\"(%0) : (i32) -> ()
     #[test]
     fn plain_caret_at_end_of_line_and_last_line() {
         let s = sources();
-        // Line 3 has 30 characters; column 31 is the newline itself.
+        // Line 3 has 31 characters; column 32 is the newline itself.
         assert_eq!(
-            plain(&Diag::error(loc("bad.mlir", 3, 31), "m"), &s),
-            "bad.mlir:3:31: error: m\n  %1 = \"test.foo\"() : () -> i32\n                              ^\n"
+            plain(&Diag::error(loc("bad.mlir", 3, 32), "m"), &s),
+            "bad.mlir:3:32: error: m\n  %1 = \"test.foo\"() : () -> i32\n                               ^\n"
         );
         // The empty line after the final newline exists.
-        assert_eq!(plain(&Diag::error(loc("bad.mlir", 8, 1), "m"), &s), "bad.mlir:8:1: error: m\n\n^\n");
+        assert_eq!(
+            plain(&Diag::error(loc("bad.mlir", 8, 1), "m"), &s),
+            "bad.mlir:8:1: error: m\n\n^\n"
+        );
     }
 
     #[test]
@@ -470,7 +585,10 @@ ver2.mlir:3:3: note: see current operation: \"func.return\"(%0) : (i32) -> ()
     #[test]
     fn plain_non_ascii_line_has_no_caret() {
         let mut s = SourceMap::new();
-        s.add("u.mlir", "%0 = \"x\"() {s = \"é\"} : () -> ()\n".to_string());
+        s.add(
+            "u.mlir",
+            "%0 = \"x\"() {s = \"é\"} : () -> ()\n".to_string(),
+        );
         assert_eq!(
             plain(&Diag::error(loc("u.mlir", 1, 1), "m"), &s),
             "u.mlir:1:1: error: m\n%0 = \"x\"() {s = \"é\"} : () -> ()\n"
@@ -481,15 +599,25 @@ ver2.mlir:3:3: note: see current operation: \"func.return\"(%0) : (i32) -> ()
     fn plain_stdin_and_crlf() {
         let mut s = SourceMap::new();
         s.add("-", "a b\r\nc\r\n".to_string());
-        assert_eq!(plain(&Diag::error(loc("-", 1, 3), "m"), &s), "<stdin>:1:3: error: m\na b\n  ^\n");
-        assert_eq!(plain(&Diag::error(loc("-", 2, 1), "m"), &s), "<stdin>:2:1: error: m\nc\n^\n");
+        assert_eq!(
+            plain(&Diag::error(loc("-", 1, 3), "m"), &s),
+            "<stdin>:1:3: error: m\na b\n  ^\n"
+        );
+        assert_eq!(
+            plain(&Diag::error(loc("-", 2, 1), "m"), &s),
+            "<stdin>:2:1: error: m\nc\n^\n"
+        );
         // The `\r` ends the line: column 5 would cross it.
-        assert_eq!(plain(&Diag::error(loc("-", 1, 5), "m"), &s), "-:1:5: error: m\n");
+        assert_eq!(
+            plain(&Diag::error(loc("-", 1, 5), "m"), &s),
+            "-:1:5: error: m\n"
+        );
     }
 
     #[test]
     fn plain_help_is_a_trailing_note() {
-        let d = Diag::error(loc("bad.mlir", 2, 8), "unknown op 'arith.addff'").with_help("did you mean 'arith.addf'?");
+        let d = Diag::error(loc("bad.mlir", 2, 8), "unknown op 'arith.addff'")
+            .with_help("did you mean 'arith.addf'?");
         assert_eq!(
             plain(&d, &sources()),
             "bad.mlir:2:8: error: unknown op 'arith.addff'
@@ -505,24 +633,42 @@ bad.mlir:2:8: note: help: did you mean 'arith.addf'?
             "bad.mlir:5:19: note: help: cast with arith.extsi\n  %r = arith.addi %c, %c : i32\n                  ^\n"
         ));
         let d = Diag::error(None, "m").with_help("h");
-        assert_eq!(plain(&d, &sources()), "<unknown>:0: error: m\n<unknown>:0: note: help: h\n");
+        assert_eq!(
+            plain(&d, &sources()),
+            "<unknown>:0: error: m\n<unknown>:0: note: help: h\n"
+        );
     }
 
     #[test]
     fn token_spans() {
-        assert_eq!(token_len(BAD, find_offset(BAD, 5, 19).unwrap()), 2); // %c
-        assert_eq!(token_len(BAD, find_offset(BAD, 5, 8).unwrap()), 10); // arith.addi
-        assert_eq!(token_len(BAD, find_offset(BAD, 1, 11).unwrap()), 2); // @f
-        assert_eq!(token_len(BAD, find_offset(BAD, 3, 8).unwrap()), 1); // "
-        assert_eq!(token_len(BAD, find_offset(BAD, 3, 31).unwrap()), 0); // end of line
+        let span_at = |line, col| find_offset(BAD, line, col).map(|offset| token_len(BAD, offset));
+        assert_eq!(span_at(5, 19), Some(2)); // %c
+        assert_eq!(span_at(5, 8), Some(10)); // arith.addi
+        assert_eq!(span_at(1, 11), Some(2)); // @f
+        assert_eq!(span_at(3, 8), Some(10)); // "test.foo"
+        assert_eq!(span_at(3, 20), Some(1)); // :
+        assert_eq!(span_at(3, 31), Some(1)); // the 2 of i32, up to the newline
+        assert_eq!(span_at(3, 32), Some(0)); // end of line
         assert_eq!(token_len("é", 1), 0); // inside a UTF-8 sequence
+        assert_eq!(token_len(r#"x = "a\"b" y"#, 4), 6); // escaped quote
+        assert_eq!(token_len("\"open\nclosed\"", 0), 1); // no closing quote on the line
     }
 
     const WIDTH: usize = 100;
 
+    /// File snapshot `src/snapshots/{name}.snap`, named for the case alone.
+    fn snapshot(name: &str, rendered: String) {
+        let mut settings = insta::Settings::clone_current();
+        settings.set_prepend_module_to_snapshot(false);
+        settings.bind(|| insta::assert_snapshot!(name, rendered));
+    }
+
     #[test]
     fn fancy_type_mismatch() {
-        insta::assert_snapshot!("render__fancy_type_mismatch", fancy(&type_mismatch(), &sources(), false, WIDTH));
+        snapshot(
+            "render__fancy_type_mismatch",
+            fancy(&type_mismatch(), &sources(), false, WIDTH),
+        );
     }
 
     #[test]
@@ -530,19 +676,42 @@ bad.mlir:2:8: note: help: did you mean 'arith.addf'?
         let text = "func.func @h(%a: tensor<1x2x3xf32>) {\n  %0 = \"tosa.matmul\"() : () -> tensor<1x2x4xf32>\n  return\n}\n";
         let mut s = SourceMap::new();
         s.add("matmul.mlir", text.to_string());
-        let mut d = Diag::error(loc("matmul.mlir", 2, 8), "'tosa.matmul' op expected 4 operands, but found 0")
-            .with_help("pass the operands: tosa.matmul %a, %b, %a_zp, %b_zp");
-        d.notes.push(Diag::new(Severity::Note, loc("matmul.mlir", 2, 8), "see current operation: %0 = \"tosa.matmul\"() : () -> tensor<1x2x4xf32>"));
-        d.notes.push(Diag::new(Severity::Note, loc("matmul.mlir", 1, 14), "operand %a is defined here"));
-        insta::assert_snapshot!("render__fancy_bad_matmul", fancy(&d, &s, false, WIDTH));
+        let mut d = Diag::error(
+            loc("matmul.mlir", 2, 8),
+            "'tosa.matmul' op expected 4 operands, but found 0",
+        )
+        .with_help("pass the operands: tosa.matmul %a, %b, %a_zp, %b_zp");
+        d.notes.push(Diag::new(
+            Severity::Note,
+            loc("matmul.mlir", 2, 8),
+            "see current operation: %0 = \"tosa.matmul\"() : () -> tensor<1x2x4xf32>",
+        ));
+        d.notes.push(Diag::new(
+            Severity::Note,
+            loc("matmul.mlir", 1, 14),
+            "operand %a is defined here",
+        ));
+        snapshot("render__fancy_bad_matmul", fancy(&d, &s, false, WIDTH));
     }
 
     #[test]
     fn fancy_locations_outside_the_source_map() {
-        let mut d = Diag::new(Severity::Warning, loc("elsewhere.mlir", 7, 2), "op was folded away");
-        d.notes.push(Diag::new(Severity::Remark, None, "pass: canonicalize"));
-        d.notes.push(Diag::new(Severity::Note, loc("bad.mlir", 6, 3), "result used here"));
-        insta::assert_snapshot!("render__fancy_unknown_sources", fancy(&d, &sources(), false, WIDTH));
+        let mut d = Diag::new(
+            Severity::Warning,
+            loc("elsewhere.mlir", 7, 2),
+            "op was folded away",
+        );
+        d.notes
+            .push(Diag::new(Severity::Remark, None, "pass: canonicalize"));
+        d.notes.push(Diag::new(
+            Severity::Note,
+            loc("bad.mlir", 6, 3),
+            "result used here",
+        ));
+        snapshot(
+            "render__fancy_unknown_sources",
+            fancy(&d, &sources(), false, WIDTH),
+        );
     }
 
     #[test]

@@ -42,11 +42,11 @@ pub fn split<'a>(source: &'a str, marker: &str) -> Vec<Chunk<'a>> {
     chunks
 }
 
-/// Joins the outputs of the chunks as mlir-opt does.
+/// Joins the outputs of the chunks as mlir-opt does (`llvm::interleave`
+/// with `MARKER\n` between them): each output already ends in its own
+/// newlines, and nothing follows the last one.
 pub fn merge(outputs: &[String], marker: &str) -> String {
-    let mut merged = outputs.join(&format!("\n{marker}\n"));
-    merged.push('\n');
-    merged
+    outputs.join(&format!("{marker}\n"))
 }
 
 #[cfg(test)]
@@ -75,6 +75,9 @@ mod tests {
 
     #[test]
     fn merges_like_mlir_opt() {
-        assert_eq!(merge(&["A\n".into(), "B\n".into()], DEFAULT_MARKER), "A\n\n// -----\nB\n\n");
+        // A printed op is followed by an empty line; a failed chunk prints nothing.
+        let outputs = ["A\n\n".to_string(), "B\n\n".to_string(), String::new()];
+        assert_eq!(merge(&outputs, DEFAULT_MARKER), "A\n\n// -----\nB\n\n// -----\n");
+        assert_eq!(merge(&outputs[..1], DEFAULT_MARKER), "A\n\n");
     }
 }

@@ -106,7 +106,11 @@ impl Expectation {
 
     /// The location of the comment, for reporting problems with it.
     pub fn comment_loc(&self, file: &str) -> Loc {
-        Loc { file: file.to_string(), line: self.comment_line, col: self.comment_col }
+        Loc {
+            file: file.to_string(),
+            line: self.comment_line,
+            col: self.comment_col,
+        }
     }
 }
 
@@ -145,7 +149,11 @@ pub fn scan_expectations(file: &str, source: &str) -> (Vec<Expectation>, Vec<Dia
         let Some(caps) = expected_re().captures(line) else {
             if let Some(problem) = malformed_attempt(line) {
                 let (col, message) = problem;
-                let loc = Loc { file: file.to_string(), line: line_no, col };
+                let loc = Loc {
+                    file: file.to_string(),
+                    line: line_no,
+                    col,
+                };
                 errors.push(Diag::error(Some(loc), message));
             }
             for pending in pending_below.drain(..) {
@@ -157,7 +165,11 @@ pub fn scan_expectations(file: &str, source: &str) -> (Vec<Expectation>, Vec<Dia
 
         // Group 0 always exists for a match; it starts at `expected-`.
         let col = caps.get(0).map_or(0, |m| m.start()) + 1;
-        let loc = Loc { file: file.to_string(), line: line_no, col };
+        let loc = Loc {
+            file: file.to_string(),
+            line: line_no,
+            col,
+        };
         let severity = match &caps[1] {
             "error" => Severity::Error,
             "warning" => Severity::Warning,
@@ -201,7 +213,8 @@ pub fn scan_expectations(file: &str, source: &str) -> (Vec<Expectation>, Vec<Dia
                 offset => {
                     let (sign, digits) = offset.split_at(1);
                     let Some(n) = parse_auto_radix(digits) else {
-                        let message = format!("invalid line offset '@{offset}' in expected-{severity}");
+                        let message =
+                            format!("invalid line offset '@{offset}' in expected-{severity}");
                         errors.push(Diag::error(Some(loc), message));
                         continue;
                     };
@@ -266,11 +279,14 @@ fn compile_expected_regex(text: &str) -> Result<Regex, String> {
 /// newlines; multi-line messages (printed ops) depend on it. Errors are cut
 /// down to the parser's one-line reason.
 fn build_regex(pattern: &str) -> Result<Regex, String> {
-    RegexBuilder::new(pattern).dot_matches_new_line(true).build().map_err(|e| {
-        let full = e.to_string();
-        let last = full.lines().last().unwrap_or("").trim();
-        last.strip_prefix("error: ").unwrap_or(last).to_string()
-    })
+    RegexBuilder::new(pattern)
+        .dot_matches_new_line(true)
+        .build()
+        .map_err(|e| {
+            let full = e.to_string();
+            let last = full.lines().last().unwrap_or("").trim();
+            last.strip_prefix("error: ").unwrap_or(last).to_string()
+        })
 }
 
 /// For a line that MLIR's pattern rejected: if it still starts a comment with
@@ -305,7 +321,9 @@ fn malformed_attempt(line: &str) -> Option<(usize, String)> {
     let message = if !rest.starts_with("{{") {
         format!("{keyword} must be followed by the expected text in '{{{{...}}}}' ({ignored})")
     } else {
-        format!("{keyword}: the expected text must end with '}}}}' at the end of the line ({ignored})")
+        format!(
+            "{keyword}: the expected text must end with '}}}}' at the end of the line ({ignored})"
+        )
     };
     Some((col, message))
 }
@@ -327,7 +345,10 @@ pub fn verify(file: &str, expectations: &mut [Expectation], produced: &[Diag]) -
         process(file, expectations, diag, &mut problems);
     }
     for unknown in [false, true] {
-        for e in expectations.iter().filter(|e| e.unknown_loc == unknown && !e.matched) {
+        for e in expectations
+            .iter()
+            .filter(|e| e.unknown_loc == unknown && !e.matched)
+        {
             problems.push(Diag::error(
                 Some(e.comment_loc(file)),
                 format!("expected {} \"{}\" was not produced", e.severity, e.text),
@@ -390,7 +411,11 @@ mod tests {
     const FILE: &str = "t.mlir";
 
     fn at(line: usize, col: usize) -> Option<Loc> {
-        Some(Loc { file: FILE.to_string(), line, col })
+        Some(Loc {
+            file: FILE.to_string(),
+            line,
+            col,
+        })
     }
 
     fn parse(source: &str) -> Vec<Expectation> {
@@ -405,7 +430,13 @@ mod tests {
             Ok(e) => panic!("expected parse errors, got {e:#?}"),
             Err(errors) => errors
                 .iter()
-                .map(|d| format!("{}: {}", d.loc.as_ref().map_or("?".into(), |l| l.to_string()), d.message))
+                .map(|d| {
+                    format!(
+                        "{}: {}",
+                        d.loc.as_ref().map_or("?".into(), |l| l.to_string()),
+                        d.message
+                    )
+                })
                 .collect(),
         }
     }
@@ -418,7 +449,10 @@ mod tests {
         problems
             .iter()
             .map(|d| {
-                let loc = d.loc.as_ref().map_or("<unknown>".to_string(), |l| l.to_string());
+                let loc = d
+                    .loc
+                    .as_ref()
+                    .map_or("<unknown>".to_string(), |l| l.to_string());
                 format!("{loc}: {}: {}", d.severity, d.message)
             })
             .collect()
@@ -438,7 +472,7 @@ mod tests {
         assert_eq!(e.severity, Severity::Error);
         assert_eq!(e.line, 1);
         assert_eq!(e.comment_line, 1);
-        assert_eq!(e.comment_col, 29);
+        assert_eq!(e.comment_col, 28);
         assert_eq!(e.text, "unknown op");
         assert!(!e.is_regex && !e.unknown_loc && !e.matched);
     }
@@ -449,7 +483,15 @@ mod tests {
             "// expected-error {{a}}\n// expected-warning {{b}}\n// expected-remark {{c}}\n// expected-note {{d}}\n",
         );
         let kinds: Vec<Severity> = exps.iter().map(|e| e.severity).collect();
-        assert_eq!(kinds, [Severity::Error, Severity::Warning, Severity::Remark, Severity::Note]);
+        assert_eq!(
+            kinds,
+            [
+                Severity::Error,
+                Severity::Warning,
+                Severity::Remark,
+                Severity::Note
+            ]
+        );
     }
 
     #[test]
@@ -462,7 +504,10 @@ mod tests {
     fn offset_with_leading_zero_is_octal_like_getasinteger() {
         let src = "// expected-error@+010 {{x}}\n";
         assert_eq!(lines_of(&parse(src)), [9]);
-        assert_eq!(parse_errors("// expected-error@+08 {{x}}\n"), ["t.mlir:1:4: invalid line offset '@+08' in expected-error"]);
+        assert_eq!(
+            parse_errors("// expected-error@+08 {{x}}\n"),
+            ["t.mlir:1:4: invalid line offset '@+08' in expected-error"]
+        );
     }
 
     #[test]
@@ -493,7 +538,11 @@ mod tests {
         assert_eq!(lines_of(&exps), [2]);
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].loc, at(2, 4));
-        assert!(errors[0].message.contains("must end with '}}'"), "{}", errors[0].message);
+        assert!(
+            errors[0].message.contains("must end with '}}'"),
+            "{}",
+            errors[0].message
+        );
     }
 
     #[test]
@@ -554,7 +603,10 @@ mod tests {
 
     #[test]
     fn scan_keeps_good_expectations_next_to_errors() {
-        let (exps, errors) = scan_expectations(FILE, "// expected-error-re {{a{{(}}b}}\n// expected-error {{ok}}\n");
+        let (exps, errors) = scan_expectations(
+            FILE,
+            "// expected-error-re {{a{{(}}b}}\n// expected-error {{ok}}\n",
+        );
         assert_eq!(exps.len(), 1);
         assert_eq!(exps[0].text, "ok");
         assert_eq!(errors.len(), 1);
@@ -563,10 +615,17 @@ mod tests {
     #[test]
     fn regex_errors_worded_like_mlir() {
         let errors = parse_errors("// expected-remark-re @above {{h{{el+o}}\n");
-        assert_eq!(errors, ["t.mlir:1:4: found start of regex with no end '}}'"]);
+        assert_eq!(
+            errors,
+            ["t.mlir:1:4: found start of regex with no end '}}'"]
+        );
         let errors = parse_errors("// expected-remark-re {{h{{el(+}}o}}\n");
         assert_eq!(errors.len(), 1);
-        assert!(errors[0].starts_with("t.mlir:1:4: invalid regex: "), "{}", errors[0]);
+        assert!(
+            errors[0].starts_with("t.mlir:1:4: invalid regex: "),
+            "{}",
+            errors[0]
+        );
         assert!(!errors[0].contains('\n'));
     }
 
@@ -606,7 +665,9 @@ mod tests {
     fn everything_matches() {
         let src = "op // expected-error {{bad op}}\n// expected-note @above {{prior use}}\n";
         let mut error = Diag::error(at(1, 1), "this is a bad op");
-        error.notes.push(Diag::new(Severity::Note, at(1, 4), "prior use here"));
+        error
+            .notes
+            .push(Diag::new(Severity::Note, at(1, 4), "prior use here"));
         let (problems, exps) = run(src, &[error]);
         assert!(problems.is_empty(), "{problems:?}");
         assert!(exps.iter().all(|e| e.matched));
@@ -633,9 +694,14 @@ mod tests {
     #[test]
     fn unmatched_note_is_unexpected() {
         let mut error = Diag::error(at(1, 1), "bad");
-        error.notes.push(Diag::new(Severity::Note, at(1, 1), "see current operation"));
+        error
+            .notes
+            .push(Diag::new(Severity::Note, at(1, 1), "see current operation"));
         let (problems, _) = run("op // expected-error {{bad}}\n", &[error]);
-        assert_eq!(problems, ["t.mlir:1:1: error: unexpected note: see current operation"]);
+        assert_eq!(
+            problems,
+            ["t.mlir:1:1: error: unexpected note: see current operation"]
+        );
     }
 
     #[test]
@@ -673,7 +739,10 @@ mod tests {
     #[test]
     fn several_expectations_for_one_line() {
         let src = "op\n// expected-error @above {{first}}\n// expected-error @-2 {{second}}\n";
-        let produced = [Diag::error(at(1, 1), "second thing"), Diag::error(at(1, 1), "first thing")];
+        let produced = [
+            Diag::error(at(1, 1), "second thing"),
+            Diag::error(at(1, 1), "first thing"),
+        ];
         let (problems, exps) = run(src, &produced);
         assert!(problems.is_empty(), "{problems:?}");
         assert!(exps.iter().all(|e| e.matched));
@@ -684,7 +753,14 @@ mod tests {
         let src = "op\nop // expected-error {{bad}}\n";
         let produced = [
             Diag::error(at(1, 1), "bad"),
-            Diag::error(Some(Loc { file: "other.mlir".into(), line: 2, col: 1 }), "bad"),
+            Diag::error(
+                Some(Loc {
+                    file: "other.mlir".into(),
+                    line: 2,
+                    col: 1,
+                }),
+                "bad",
+            ),
         ];
         let (problems, _) = run(src, &produced);
         assert_eq!(
@@ -732,7 +808,13 @@ mod tests {
     #[test]
     fn regex_expectation_matches_diagnostic() {
         let src = "op\n// expected-error-re @above {{expects {{[0-9]+}} operands}}\n";
-        let (problems, _) = run(src, &[Diag::error(at(1, 1), "'tosa.matmul' op expects 4 operands, got 0")]);
+        let (problems, _) = run(
+            src,
+            &[Diag::error(
+                at(1, 1),
+                "'tosa.matmul' op expects 4 operands, got 0",
+            )],
+        );
         assert!(problems.is_empty(), "{problems:?}");
     }
 }

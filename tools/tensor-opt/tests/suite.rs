@@ -4,3 +4,4 @@
 
 mod lit;
 mod snapshots;
+mod interpreter;
