@@ -37,19 +37,22 @@ unsafe extern "C" {
     ) -> mlir_sys::MlirOperation;
 }
 
-/// Parses `source` as the buffer `name`, the way `mlir-opt` does: verified,
-/// and (with `implicit_module`) wrapped in a `builtin.module` unless it is a
-/// single one already. `None` after reporting diagnostics to the context.
+/// Parses `source` (MLIR text or bytecode) as the buffer `name`, the way
+/// `mlir-opt` does: verified, and (with `implicit_module`) wrapped in a
+/// `builtin.module` unless it is a single one already. `None` after
+/// reporting diagnostics to the context.
 pub fn parse_source_for_tool<'c>(
     context: &'c Context,
-    source: &str,
+    source: impl AsRef<[u8]>,
     name: &str,
     implicit_module: bool,
 ) -> Option<melior::ir::Operation<'c>> {
-    let source = melior::StringRef::new(source);
+    let bytes = source.as_ref();
+    // Bytecode is not UTF-8, so the buffer is passed as raw bytes.
+    let source = mlir_sys::MlirStringRef { data: bytes.as_ptr().cast(), length: bytes.len() };
     let name = melior::StringRef::new(name);
-    // SAFETY: the context is live and the parser copies both strings.
-    let raw = unsafe { tgParseSourceForTool(context.to_raw(), source.to_raw(), name.to_raw(), implicit_module) };
+    // SAFETY: the context is live and the parser copies both buffers.
+    let raw = unsafe { tgParseSourceForTool(context.to_raw(), source, name.to_raw(), implicit_module) };
     // SAFETY: a non-null result is an operation the caller now owns.
     (!raw.ptr.is_null()).then(|| unsafe { melior::ir::Operation::from_raw(raw) })
 }

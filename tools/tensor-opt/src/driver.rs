@@ -269,27 +269,6 @@ enum ChunkError {
     Failed,
 }
 
-unsafe extern "C" {
-    // `tg_dialect::parse_source_for_tool` takes `&str`; bytecode is bytes.
-    fn tgParseSourceForTool(
-        context: mlir_sys::MlirContext,
-        source: mlir_sys::MlirStringRef,
-        name: mlir_sys::MlirStringRef,
-        implicit_module: bool,
-    ) -> mlir_sys::MlirOperation;
-}
-
-/// Parses `buffer` (text or bytecode) as mlir-opt does; `None` after
-/// reporting diagnostics to the context.
-fn parse<'c>(context: &'c Context, buffer: &[u8], name: &str, implicit_module: bool) -> Option<melior::ir::Operation<'c>> {
-    let source = mlir_sys::MlirStringRef { data: buffer.as_ptr().cast(), length: buffer.len() };
-    let name = StringRef::new(name);
-    // SAFETY: the context is live and the parser copies both buffers.
-    let raw = unsafe { tgParseSourceForTool(context.to_raw(), source, name.to_raw(), implicit_module) };
-    // SAFETY: a non-null result is an operation the caller now owns.
-    (!raw.ptr.is_null()).then(|| unsafe { melior::ir::Operation::from_raw(raw) })
-}
-
 /// Parses one chunk, runs the pipeline on it and prints the result.
 /// `chunk_start` is where a chunk after the first starts in the file.
 fn process_chunk(
@@ -300,7 +279,7 @@ fn process_chunk(
     pipeline: &Pipeline,
     options: &Options,
 ) -> Result<Option<Vec<u8>>, ChunkError> {
-    let parsed = parse(context, buffer, name, !options.no_implicit_module);
+    let parsed = tg_dialect::parse_source_for_tool(context, buffer, name, !options.no_implicit_module);
     let Some(op) = parsed else { return Err(ChunkError::Failed) };
     let op_name = op.name().as_string_ref().as_str().unwrap_or("builtin.module").to_string();
     if let Some((line, col)) = chunk_start {
