@@ -47,6 +47,8 @@ pub struct Options {
     pub list_passes: bool,
     pub show_dialects: bool,
     pub emit_bytecode: bool,
+    /// `--emit=llvm-ir`: translate the LLVM dialect result to LLVM IR.
+    pub emit_llvm_ir: bool,
     pub diagnostics: DiagnosticStyle,
 }
 
@@ -131,6 +133,13 @@ pub fn command() -> Command {
         .arg(flag("list-passes", "List every pass and pass pipeline with a summary, then exit"))
         .arg(flag("show-dialects", "Print the registered dialects and exit"))
         .arg(flag("emit-bytecode", "Emit MLIR bytecode instead of text"))
+        .arg(
+            Arg::new("emit")
+                .long("emit")
+                .value_parser(["mlir", "llvm-ir"])
+                .default_value("mlir")
+                .help("What to write: MLIR (default) or, for a module in the LLVM dialect, LLVM IR text"),
+        )
         .arg(
             Arg::new("diagnostics")
                 .long("diagnostics")
@@ -230,6 +239,7 @@ pub fn options(matches: &ArgMatches) -> Options {
         list_passes: on("list-passes"),
         show_dialects: on("show-dialects"),
         emit_bytecode: on("emit-bytecode"),
+        emit_llvm_ir: get("emit").as_deref() == Some("llvm-ir"),
         diagnostics: match get("diagnostics").as_deref() {
             Some("plain") => DiagnosticStyle::Plain,
             Some("fancy") => DiagnosticStyle::Fancy,

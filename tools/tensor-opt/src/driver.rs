@@ -86,6 +86,10 @@ pub fn run(options: &Options) -> i32 {
         reporter.error("--pass-pipeline cannot be combined with individual pass flags; put every pass in the pipeline");
         return EXIT_USAGE;
     }
+    if options.emit_bytecode && options.emit_llvm_ir {
+        reporter.error("--emit-bytecode cannot be combined with --emit=llvm-ir");
+        return EXIT_USAGE;
+    }
     if options.emit_bytecode && options.split_input_file.is_some() {
         reporter.error("--emit-bytecode cannot be combined with --split-input-file");
         return EXIT_USAGE;
@@ -303,6 +307,10 @@ fn process_chunk(
     let ok = unsafe { mlir_sys::mlirPassManagerRunOnOp(pm.to_raw(), op.to_raw()) }.value != 0;
     // Timing and statistics are reported when the pass manager is dropped.
     drop(pm);
+    if ok && options.emit_llvm_ir {
+        // MLIR reports through the diagnostics why a module cannot be translated.
+        return Ok(crate::llvm_ir::translate(op.to_raw()).map(String::into_bytes));
+    }
     Ok(ok.then(|| print_op(&op, options)))
 }
 

@@ -10,5 +10,6 @@ pub mod cli;
 pub mod context;
 pub mod driver;
 pub mod listing;
+pub mod llvm_ir;
 pub mod output;
 pub mod split;
