@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main demo, end to end: bootstrap, build tensor-opt, read the tg version
 # of the Conv2d -> Transpose -> batched Matmul workload (types inferred and
-# verified), run a mixed Rust + upstream pipeline on it, and check that
+# verified), run a mixed Rust + upstream pipeline on it, compile it to LLVM
+# IR with tg-compile, and check that
 # tensor-opt and mlir-opt print the same bytes for the upstream linalg version.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +12,10 @@ opt=target/debug/tensor-opt
 
 echo "== examples/convmatmul.tg.mlir through builtin.module(func.func(tg-simplify,canonicalize),cse)"
 $opt examples/convmatmul.tg.mlir --pass-pipeline='builtin.module(func.func(tg-simplify,canonicalize),cse)'
+
+echo "== compiled by tg-compile (tg -> linalg -> bufferized -> affine -> LLVM dialect) to LLVM IR"
+$opt examples/convmatmul.tg.mlir --tg-compile --emit=llvm-ir | grep -E "^define" || exit 1
+$opt examples/convmatmul.tg.mlir --tg-compile --emit=llvm-ir | wc -l | sed 's/$/ lines of LLVM IR/'
 
 echo "== the same workload in upstream linalg, lowered to affine loops and fused, by tensor-opt and by mlir-opt"
 pipeline='builtin.module(convert-linalg-to-affine-loops,func.func(affine-loop-fusion))'
