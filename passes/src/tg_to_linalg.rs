@@ -550,19 +550,17 @@ fn pool<'c, 'a>(
     let init = b.filled(zero, &out.shape, t);
     let sums = b.named("linalg.pooling_nchw_sum", &[padded, window], init, &attrs);
     let (div, one) = if is_float { ("arith.divf", "1.0") } else { ("arith.divsi", "1") };
-    let divisor_of = if count_include_pad || padding.iter().all(|&p| p == 0) {
+    if count_include_pad || padding.iter().all(|&p| p == 0) {
         let area = kernel[0] * kernel[1];
         let divisor = b.scalar(&if is_float { float_literal(area as f64) } else { area.to_string() }, t);
         return elementwise(b, &[sums], out, |body, args| body.op(div, &[args[0], divisor], t, &[]));
-    } else {
-        // Count the real elements of each window: sum-pool a tensor of ones padded with zeros.
-        let in_shape = info(input)?.shape;
-        let ones = b.filled(b.scalar(one, t), &in_shape, t);
-        let padded_ones = pad_spatial(b, ones, padding, zero)?;
-        let init = b.filled(zero, &out.shape, t);
-        b.named("linalg.pooling_nchw_sum", &[padded_ones, b.empty(kernel, t)], init, &attrs)
-    };
-    elementwise(b, &[sums, divisor_of], out, |body, args| body.op(div, &[args[0], args[1]], t, &[]))
+    }
+    // Count the real elements of each window: sum-pool a tensor of ones padded with zeros.
+    let ones = b.filled(b.scalar(one, t), &info(input)?.shape, t);
+    let padded_ones = pad_spatial(b, ones, padding, zero)?;
+    let init = b.filled(zero, &out.shape, t);
+    let counts = b.named("linalg.pooling_nchw_sum", &[padded_ones, b.empty(kernel, t)], init, &attrs);
+    elementwise(b, &[sums, counts], out, |body, args| body.op(div, &[args[0], args[1]], t, &[]))
 }
 
 #[derive(Clone, Copy)]
