@@ -5,3 +5,4 @@
 mod lit;
 mod snapshots;
 mod interpreter;
+mod tensor_run;

@@ -1,0 +1,54 @@
+//! tensor-run's command line.
+
+use clap::Parser;
+use std::path::PathBuf;
+
+/// Compile a function (tg, linalg on tensors, or bufferized) with MLIR's JIT
+/// and run it on inputs from .npy files or a seed.
+#[derive(Parser, Debug, Clone)]
+#[command(name = "tensor-run", version)]
+pub struct Options {
+    /// The MLIR file (`-` for standard input).
+    #[arg(value_name = "INPUT.mlir")]
+    pub input: String,
+
+    /// The function to run.
+    #[arg(long, value_name = "NAME", default_value = "main")]
+    pub entry: String,
+
+    /// An input, one per argument in order.
+    #[arg(long = "input", value_name = "FILE.npy")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Where to write a result, one per result in order (written atomically).
+    #[arg(short = 'o', value_name = "FILE.npy")]
+    pub outputs: Vec<PathBuf>,
+
+    /// Generate the inputs from SEED: floats uniform in [-1, 1), ints in [-4, 4].
+    #[arg(long, value_name = "SEED", conflicts_with = "inputs")]
+    pub random_inputs: Option<u64>,
+
+    /// Print each result's type and a summary (the default without -o or --bench).
+    #[arg(long)]
+    pub print: bool,
+
+    /// Run ITERS times after a warm-up and print min/median/max milliseconds.
+    #[arg(long, value_name = "ITERS", value_parser = clap::value_parser!(u64).range(1..))]
+    pub bench: Option<u64>,
+
+    /// With --bench: print one JSON object (median_ms, min_ms, max_ms, iters).
+    #[arg(long, requires = "bench")]
+    pub json: bool,
+
+    /// The lowering to the LLVM dialect, anchored on builtin.module
+    /// (default: builtin.module(tg-compile)).
+    #[arg(long, value_name = "PIPELINE", conflicts_with = "reference")]
+    pub pipeline: Option<String>,
+
+    /// Evaluate the tg function with the reference interpreter instead of compiling it.
+    #[arg(long)]
+    pub reference: bool,
+}
+
+/// The default lowering.
+pub const DEFAULT_PIPELINE: &str = "builtin.module(tg-compile)";

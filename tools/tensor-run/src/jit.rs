@@ -1,0 +1,171 @@
+//! Running a lowered module with MLIR's ExecutionEngine (LLVM ORC JIT).
+//!
+//! # Calling convention (checked by experiment on LLVM 22)
+//!
+//! Before lowering, the entry `func.func` gets the `llvm.emit_c_interface`
+//! unit attribute, so `convert-func-to-llvm` adds a wrapper
+//!
+//! ```c
+//! void _mlir_ciface_NAME(Results *out, Desc0 *arg0, Desc1 *arg1, ...);
+//! ```
+//!
+//! that takes every memref argument by pointer to its descriptor and, when
+//! the function returns anything, a pointer to where the result descriptor
+//! (one result) or the struct of result descriptors (several) goes, first;
+//! with no result there is no `out` and the wrapper returns nothing. See
+//! [`crate::memref`] for the descriptor layout.
+//!
+//! The ExecutionEngine also gives every function `F` a *packed* wrapper
+//! `_mlir_F(void **args)`: `args[i]` points to the i-th argument's value,
+//! and (for a non-void `F`) one more pointer says where to store the return
+//! value. MLIR's C API `mlirExecutionEngineInvokePacked(engine, "NAME", args)`
+//! (melior's `invoke_packed`) calls the packed wrapper of
+//! `_mlir_ciface_NAME`, i.e. `_mlir__mlir_ciface_NAME`: it prepends
+//! `_mlir_ciface_` itself. Since the C interface wrapper returns void, the
+//! packed arguments are just pointers to its (pointer) arguments:
+//! `[&out_ptr, &desc0_ptr, &desc1_ptr, ...]` (no `out_ptr` without results).
+//! Calling `invoke_packed` with the plain name `NAME` is therefore right, and
+//! giving `_mlir_ciface_NAME` looks for `_mlir__mlir_ciface__mlir_ciface_NAME`
+//! and fails (calling nothing). The test
+//! `invoke_packed_takes_the_plain_name_and_calls_the_c_interface` in
+//! tools/tensor-opt/tests/tensor_run.rs checks all of this.
+//!
+//! The results' buffers are `malloc`ed by the compiled code and freed here
+//! after copying; buffers for intermediate values are not freed by the code
+//! `tg-compile` produces today (it inserts no deallocations), so each call
+//! leaks them: noticeable only with a large `--bench ITERS`.
+
+use crate::memref::{Input, Results};
+use crate::signature::Signature;
+use melior::ir::{Module, OperationRef};
+use melior::{Context, StringRef};
+use std::time::{Duration, Instant};
+use tg_interpreter::Tensor;
+
+/// Adds the `llvm.emit_c_interface` unit attribute to `function` (a
+/// `func.func`), for `convert-func-to-llvm` to emit `_mlir_ciface_NAME`.
+pub fn emit_c_interface(context: &Context, function: OperationRef) {
+    // SAFETY: the function op and the context are live.
+    unsafe {
+        mlir_sys::mlirOperationSetDiscardableAttributeByName(
+            function.to_raw(),
+            StringRef::new("llvm.emit_c_interface").to_raw(),
+            mlir_sys::mlirUnitAttrGet(context.to_raw()),
+        )
+    };
+}
+
+/// A JIT-compiled module.
+///
+/// melior's `ExecutionEngine::new` does not report a failure (MLIR returns a
+/// null engine when the module cannot be translated to LLVM IR, and melior
+/// wraps it as is), so this wraps the C API directly and checks.
+pub struct Engine {
+    raw: mlir_sys::MlirExecutionEngine,
+}
+
+impl Engine {
+    /// Translates `module` (in the LLVM dialect) to LLVM IR and compiles it
+    /// at LLVM `-O2`. `None` if MLIR cannot (it reports why to the context).
+    pub fn new(module: &Module) -> Option<Self> {
+        // SAFETY: the module is live; no shared libraries are passed.
+        let raw = unsafe { mlir_sys::mlirExecutionEngineCreate(module.to_raw(), 2, 0, std::ptr::null(), false, false) };
+        (!raw.ptr.is_null()).then_some(Engine { raw })
+    }
+
+    /// Whether the JIT defines `symbol`.
+    pub fn has_symbol(&self, symbol: &str) -> bool {
+        // SAFETY: the engine is live.
+        !unsafe { mlir_sys::mlirExecutionEngineLookup(self.raw, StringRef::new(symbol).to_raw()) }.is_null()
+    }
+
+    /// Calls the packed wrapper of `_mlir_ciface_{name}` with `args`; false
+    /// if the JIT has no such function.
+    ///
+    /// # Safety
+    ///
+    /// `args` must be what that function expects (see the module docs).
+    pub unsafe fn invoke_packed(&self, name: &str, args: &mut [*mut std::ffi::c_void]) -> bool {
+        // SAFETY: forwarded to the caller.
+        let result = unsafe {
+            mlir_sys::mlirExecutionEngineInvokePacked(self.raw, StringRef::new(name).to_raw(), args.as_mut_ptr())
+        };
+        result.value != 0
+    }
+}
+
+impl Drop for Engine {
+    fn drop(&mut self) {
+        // SAFETY: created by `new`, destroyed once.
+        unsafe { mlir_sys::mlirExecutionEngineDestroy(self.raw) }
+    }
+}
+
+/// The compiled entry function with its signature.
+pub struct Function<'e> {
+    pub engine: &'e Engine,
+    pub signature: Signature,
+}
+
+impl Function<'_> {
+    /// The symbol of the C interface wrapper.
+    pub fn ciface_symbol(&self) -> String {
+        format!("_mlir_ciface_{}", self.signature.entry)
+    }
+
+    /// One call: copies of `inputs` in, the results copied out and freed.
+    pub fn call(&self, inputs: &[Tensor]) -> Result<Vec<Tensor>, String> {
+        let mut prepared: Vec<Input> = inputs.iter().map(Input::new).collect();
+        let mut results = self.results();
+        self.invoke(&mut prepared, &mut results)?;
+        // SAFETY: the call filled `results` with memrefs of the signature's types.
+        let tensors = unsafe { results.read() };
+        // SAFETY: the results of this call, freed once.
+        unsafe { results.free(&prepared) };
+        tensors
+    }
+
+    /// Times `iters` calls after one warm-up call. Each call gets fresh
+    /// copies of the inputs (compiled code may write into its arguments'
+    /// buffers), made outside the timed region; the results are freed
+    /// after each call, also outside it.
+    pub fn bench(&self, inputs: &[Tensor], iters: u64) -> Result<Vec<Duration>, String> {
+        let mut times = Vec::with_capacity(iters as usize);
+        for i in 0..=iters {
+            let mut prepared: Vec<Input> = inputs.iter().map(Input::new).collect();
+            let mut results = self.results();
+            let start = Instant::now();
+            self.invoke(&mut prepared, &mut results)?;
+            let elapsed = start.elapsed();
+            // SAFETY: the results of this call, freed once.
+            unsafe { results.free(&prepared) };
+            if i > 0 {
+                times.push(elapsed);
+            }
+        }
+        Ok(times)
+    }
+
+    fn results(&self) -> Results {
+        let types: Vec<_> = self.signature.results.iter().map(|t| (t.dtype, t.shape.clone())).collect();
+        Results::new(&types)
+    }
+
+    fn invoke(&self, inputs: &mut [Input], results: &mut Results) -> Result<(), String> {
+        let mut pointers: Vec<*mut std::ffi::c_void> = Vec::with_capacity(inputs.len() + 1);
+        if !self.signature.results.is_empty() {
+            pointers.push(results.as_mut_ptr().cast());
+        }
+        pointers.extend(inputs.iter_mut().map(|input| input.descriptor_ptr().cast()));
+        // The packed wrapper reads each argument through a pointer to it.
+        let mut args: Vec<*mut std::ffi::c_void> =
+            pointers.iter_mut().map(|p| p as *mut *mut std::ffi::c_void as *mut std::ffi::c_void).collect();
+        // SAFETY: the descriptors match the entry's signature, read before
+        // lowering; `pointers`, the inputs and the results outlive the call.
+        if unsafe { self.engine.invoke_packed(&self.signature.entry, &mut args) } {
+            Ok(())
+        } else {
+            Err(format!("the JIT cannot call @{} ({} is missing)", self.signature.entry, self.ciface_symbol()))
+        }
+    }
+}

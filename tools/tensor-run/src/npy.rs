@@ -1,0 +1,123 @@
+//! Reading inputs from and writing results to `.npy` files (ndarray-npy).
+//!
+//! An input's header is checked against its argument before the data is
+//! read, so a mismatch is reported with both types, whatever the dtype.
+//! C and Fortran order and either byte order are read.
+
+use crate::dtype::{type_string, DType, Kind};
+use crate::signature::Argument;
+use ndarray::ArrayD;
+use ndarray_npy::npy::header::Header;
+use ndarray_npy::{ReadNpyExt, WriteNpyExt};
+use std::fs::File;
+use std::io::{BufReader, BufWriter, Write};
+use std::path::Path;
+use tg_interpreter::Tensor;
+
+/// What an `.npy` header says: numpy's dtype (`<f4`) and the shape.
+struct Described {
+    descr: String,
+    shape: Vec<usize>,
+}
+
+impl Described {
+    /// The element type tensor-run reads it as, if any.
+    fn dtype(&self) -> Option<DType> {
+        let descr = self.descr.trim_start_matches(['<', '>', '=', '|']);
+        // Only native and explicit little/big endian single fields.
+        match descr {
+            "f4" => Some(DType::F32),
+            "f8" => Some(DType::F64),
+            "i4" => Some(DType::I32),
+            "i8" => Some(DType::I64),
+            _ => None,
+        }
+    }
+
+    /// numpy's name of the dtype: `float32`, `uint8`, ...
+    fn numpy_name(&self) -> String {
+        if let Some(dtype) = self.dtype() {
+            return dtype.numpy().to_string();
+        }
+        let descr = self.descr.trim_start_matches(['<', '>', '=', '|']);
+        let (kind, bytes) = descr.split_at(descr.len().min(1));
+        let bits = bytes.parse::<usize>().map(|b| b * 8);
+        match (kind, bits) {
+            ("b", Ok(8)) => "bool".to_string(),
+            ("f", Ok(bits)) => format!("float{bits}"),
+            ("i", Ok(bits)) => format!("int{bits}"),
+            ("u", Ok(bits)) => format!("uint{bits}"),
+            ("c", Ok(bits)) => format!("complex{bits}"),
+            _ => format!("dtype {}", self.descr),
+        }
+    }
+
+    /// `tensor<2x3xf32>` when the dtype is one of ours, else numpy's terms.
+    fn describe(&self, kind: Kind) -> String {
+        match self.dtype() {
+            Some(dtype) => type_string(kind, &self.shape, dtype),
+            None => format!("a {} array of shape {:?}", self.numpy_name(), self.shape),
+        }
+    }
+}
+
+fn read_header(path: &Path) -> Result<Described, String> {
+    let file = File::open(path).map_err(|e| format!("cannot read '{}': {e}", path.display()))?;
+    let header = Header::from_reader(&mut BufReader::new(file))
+        .map_err(|e| format!("'{}' is not a valid .npy file: {e}", path.display()))?;
+    let descr = header.type_descriptor.to_string();
+    let descr = descr.trim_matches(['\'', '"']).to_string();
+    Ok(Described { descr, shape: header.shape })
+}
+
+/// Loads the input for `argument` of `@entry` from `path`, checking its
+/// dtype and shape against the argument's type first.
+pub fn load(path: &Path, argument: &Argument, entry: &str) -> Result<Tensor, String> {
+    let described = read_header(path).map_err(|e| format!("{} ({}): {e}", argument.describe(entry), argument.ty))?;
+    if described.dtype() != Some(argument.ty.dtype) || described.shape != argument.ty.shape {
+        return Err(format!(
+            "{} expects {}, but '{}' holds {}",
+            argument.describe(entry),
+            argument.ty,
+            path.display(),
+            described.describe(argument.ty.kind),
+        ));
+    }
+    let read_error = |e: ndarray_npy::ReadNpyError| format!("cannot read '{}': {e}", path.display());
+    let file = BufReader::new(File::open(path).map_err(|e| format!("cannot read '{}': {e}", path.display()))?);
+    let tensor = match argument.ty.dtype {
+        DType::F32 => Tensor::F32(ArrayD::<f32>::read_npy(file).map_err(read_error)?),
+        DType::F64 => Tensor::F64(ArrayD::<f64>::read_npy(file).map_err(read_error)?),
+        DType::I32 => Tensor::I32(ArrayD::<i32>::read_npy(file).map_err(read_error)?),
+        DType::I64 => Tensor::I64(ArrayD::<i64>::read_npy(file).map_err(read_error)?),
+    };
+    Ok(tensor)
+}
+
+/// Writes `tensor` to `path` atomically: to a temporary file beside it, then
+/// renamed over it, so a reader never sees half a file.
+pub fn save(path: &Path, tensor: &Tensor) -> Result<(), String> {
+    let error = |e: &dyn std::fmt::Display| format!("cannot write '{}': {e}", path.display());
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let temp = tempfile::Builder::new()
+        .prefix(".tensor-run-")
+        .suffix(".npy.tmp")
+        .tempfile_in(dir)
+        .map_err(|e| error(&e))?;
+    {
+        let mut writer = BufWriter::new(temp.as_file());
+        match tensor {
+            Tensor::F32(a) => a.write_npy(&mut writer),
+            Tensor::F64(a) => a.write_npy(&mut writer),
+            Tensor::I32(a) => a.write_npy(&mut writer),
+            Tensor::I64(a) => a.write_npy(&mut writer),
+        }
+        .map_err(|e| error(&e))?;
+        writer.flush().map_err(|e| error(&e))?;
+    }
+    temp.persist(path).map_err(|e| error(&e.error))?;
+    Ok(())
+}

@@ -1,0 +1,356 @@
+//! What tensor-run does: read and check everything first (pipeline, input IR,
+//! entry signature, input files), then compile and run (or interpret), then
+//! write, print and time the results.
+
+use crate::cli::{Options, DEFAULT_PIPELINE};
+use crate::dtype::ValueType;
+use crate::jit::{Engine, Function};
+use crate::signature::{self, Signature};
+use crate::{npy, random, summary};
+use melior::ir::block::BlockLike;
+use melior::ir::operation::OperationLike;
+use melior::ir::{Module, OperationRef, RegionLike};
+use melior::pass::PassManager;
+use melior::Context;
+use std::io::{Read, Seek, Write};
+use std::time::{Duration, Instant};
+use tensor_opt::capture::Sink;
+use tensor_opt::diagnostic::{Diag, Loc};
+use tensor_opt::render::{self, SourceMap};
+use tensor_passes::assemble::assemble;
+use tensor_passes::pipeline::{self, Pipeline, PipelineError};
+use tg_interpreter::Tensor;
+
+/// Exit codes: 0 success; 1 bad input (IR, files, a failed pass or run);
+/// 2 bad command line (flags, pipeline); 70 internal error (`main.rs`).
+pub const EXIT_FAILURE: i32 = 1;
+pub const EXIT_USAGE: i32 = 2;
+
+/// The name diagnostics give the pipeline text, as if it were a file.
+const PIPELINE_SOURCE: &str = "<pipeline>";
+
+/// Why tensor-run stopped: the exit code and what to print on stderr.
+#[derive(Debug)]
+pub struct Failure {
+    pub code: i32,
+    pub text: String,
+}
+
+impl Failure {
+    /// A one-line error about the input (exit 1).
+    pub fn input(message: impl AsRef<str>) -> Self {
+        Failure { code: EXIT_FAILURE, text: format!("tensor-run: error: {}\n", message.as_ref()) }
+    }
+
+    /// A one-line error about the command line (exit 2).
+    pub fn usage(message: impl AsRef<str>) -> Self {
+        Failure { code: EXIT_USAGE, text: format!("tensor-run: error: {}\n", message.as_ref()) }
+    }
+}
+
+/// Runs tensor-run; returns the exit code.
+pub fn run(options: &Options) -> i32 {
+    match execute(options, &mut std::io::stdout().lock()) {
+        Ok(()) => 0,
+        Err(failure) => {
+            eprint!("{}", failure.text);
+            failure.code
+        }
+    }
+}
+
+/// Runs tensor-run, printing results to `out`.
+pub fn execute(options: &Options, out: &mut dyn Write) -> Result<(), Failure> {
+    let pipeline_text = options.pipeline.clone().unwrap_or_else(|| DEFAULT_PIPELINE.to_string());
+    let pipeline = pipeline::parse(&pipeline_text).map_err(|e| pipeline_failure(&pipeline_text, &e))?;
+
+    let context = tensor_opt::context::create(true, false);
+    let sink = Sink::attach(&context);
+    // Unknown passes and bad options are command-line errors: found before
+    // the input is read.
+    let pass_manager = if options.reference {
+        None
+    } else {
+        Some(build_pass_manager(&context, &pipeline).map_err(|e| pipeline_failure(&pipeline_text, &e))?)
+    };
+
+    let (name, bytes) = read_input(&options.input).map_err(Failure::input)?;
+    let mut sources = SourceMap::new();
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    sources.add(&name, text.clone());
+    let diagnostics = |fallback: &str| diagnostics_failure(&sink, &sources, fallback);
+
+    let op = tg_dialect::parse_source_for_tool(&context, &bytes, &name, true)
+        .ok_or_else(|| diagnostics(&format!("cannot parse '{name}'")))?;
+    let mut module =
+        Module::from_operation(op).ok_or_else(|| Failure::input(format!("'{name}' is not a builtin.module")))?;
+
+    let function = signature::find_entry(&module, &options.entry).map_err(Failure::input)?;
+    let signature = signature::read(function, &options.entry, &text, &name).map_err(Failure::input)?;
+    let inputs = gather_inputs(options, &signature)?;
+    if !options.outputs.is_empty() && options.outputs.len() != signature.results.len() {
+        return Err(Failure::input(format!(
+            "@{} returns {} {}, got {}",
+            signature.entry,
+            count(signature.results.len(), "result"),
+            type_list(&signature.results),
+            count(options.outputs.len(), "-o file")
+        )));
+    }
+
+    let (results, times) = if options.reference {
+        interpret(&module, &signature, &inputs, options.bench)?
+    } else {
+        crate::jit::emit_c_interface(&context, function);
+        let pass_manager = pass_manager.expect("built unless --reference");
+        if pass_manager.run(&mut module).is_err() {
+            return Err(diagnostics("the pipeline failed"));
+        }
+        sink.drain();
+        check_lowered(&module, &name)?;
+        let engine = Engine::new(&module).ok_or_else(|| diagnostics("the JIT cannot compile the lowered module"))?;
+        let function = Function { engine: &engine, signature: signature.clone() };
+        if !engine.has_symbol(&function.ciface_symbol()) {
+            return Err(Failure::input(format!(
+                "the lowered module has no {}: the pipeline must keep @{} and lower it with convert-func-to-llvm",
+                function.ciface_symbol(),
+                signature.entry
+            )));
+        }
+        let results = function.call(&inputs).map_err(Failure::input)?;
+        let times = match options.bench {
+            Some(iters) => Some(function.bench(&inputs, iters).map_err(Failure::input)?),
+            None => None,
+        };
+        (results, times)
+    };
+
+    for (path, tensor) in options.outputs.iter().zip(&results) {
+        npy::save(path, tensor).map_err(Failure::input)?;
+    }
+    let mut printed = String::new();
+    if options.print || (options.outputs.is_empty() && options.bench.is_none()) {
+        if results.is_empty() {
+            printed.push_str(&format!("@{} returned no results\n", signature.entry));
+        }
+        for (index, tensor) in results.iter().enumerate() {
+            printed.push_str(&summary::summarize(index, tensor));
+        }
+    }
+    if let Some(times) = times {
+        printed.push_str(&bench_report(&times, options.json));
+    }
+    // A closed stdout (`| head`) is not worth a report.
+    let _ = out.write_all(printed.as_bytes()).and_then(|()| out.flush());
+    Ok(())
+}
+
+/// The inputs: from the `--input` files, checked against the signature, or
+/// generated from the seed.
+fn gather_inputs(options: &Options, signature: &Signature) -> Result<Vec<Tensor>, Failure> {
+    let expected = signature.args.len();
+    let entry = &signature.entry;
+    if let Some(seed) = options.random_inputs {
+        let types: Vec<&ValueType> = signature.args.iter().map(|a| &a.ty).collect();
+        return Ok(random::generate(seed, &types));
+    }
+    if options.inputs.len() != expected {
+        let given = match options.inputs.len() {
+            0 if expected > 0 => {
+                return Err(Failure::input(format!(
+                    "@{entry} takes {} {}: give one --input FILE.npy per argument, or --random-inputs SEED",
+                    count(expected, "argument"),
+                    signature.argument_list()
+                )))
+            }
+            n => count(n, "--input file"),
+        };
+        return Err(Failure::input(format!(
+            "@{entry} takes {} {}, got {given}",
+            count(expected, "argument"),
+            signature.argument_list()
+        )));
+    }
+    signature
+        .args
+        .iter()
+        .zip(&options.inputs)
+        .map(|(argument, path)| npy::load(path, argument, entry).map_err(Failure::input))
+        .collect()
+}
+
+/// `--reference`: the interpreter's results, and its times with `--bench`.
+fn interpret(
+    module: &Module,
+    signature: &Signature,
+    inputs: &[Tensor],
+    bench: Option<u64>,
+) -> Result<(Vec<Tensor>, Option<Vec<Duration>>), Failure> {
+    let evaluate = || {
+        tg_interpreter::evaluate(module.as_operation(), &signature.entry, inputs).map_err(|e| {
+            Failure::input(format!("the reference interpreter cannot evaluate @{}: {e}", signature.entry))
+        })
+    };
+    let results = evaluate()?;
+    let times = match bench {
+        Some(iters) => {
+            let mut times = Vec::new();
+            for _ in 0..iters {
+                let start = Instant::now();
+                evaluate()?;
+                times.push(start.elapsed());
+            }
+            Some(times)
+        }
+        None => None,
+    };
+    Ok((results, times))
+}
+
+/// `min 1.2 ms, median 1.3 ms, max 1.5 ms`, or the JSON object.
+fn bench_report(times: &[Duration], json: bool) -> String {
+    let mut ms: Vec<f64> = times.iter().map(|t| t.as_secs_f64() * 1e3).collect();
+    ms.sort_by(f64::total_cmp);
+    let (min, max) = (ms[0], ms[ms.len() - 1]);
+    let mid = ms.len() / 2;
+    let median = if ms.len() % 2 == 1 { ms[mid] } else { (ms[mid - 1] + ms[mid]) / 2.0 };
+    if json {
+        format!(
+            "{{\"median_ms\": {median:.6}, \"min_ms\": {min:.6}, \"max_ms\": {max:.6}, \"iters\": {}}}\n",
+            ms.len()
+        )
+    } else {
+        format!("bench: {} iterations: min {min:.3} ms, median {median:.3} ms, max {max:.3} ms\n", ms.len())
+    }
+}
+
+/// `1 argument`, `2 arguments`.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+fn type_list(types: &[ValueType]) -> String {
+    let types: Vec<String> = types.iter().map(ToString::to_string).collect();
+    format!("({})", types.join(", "))
+}
+
+fn read_input(input: &str) -> Result<(String, Vec<u8>), String> {
+    if input == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
+        return Ok(("<stdin>".to_string(), bytes));
+    }
+    let bytes = std::fs::read(input).map_err(|e| format!("cannot read '{input}': {e}"))?;
+    Ok((input.to_string(), bytes))
+}
+
+/// The diagnostics MLIR reported, rendered as mlir-opt does; `fallback` when
+/// it reported none.
+fn diagnostics_failure(sink: &Sink, sources: &SourceMap, fallback: &str) -> Failure {
+    let text: String = sink.drain().iter().map(|d| render::plain(d, sources)).collect();
+    if text.is_empty() {
+        Failure::input(fallback)
+    } else {
+        Failure { code: EXIT_FAILURE, text }
+    }
+}
+
+/// A pipeline error pointing into the pipeline text (exit 2).
+fn pipeline_failure(text: &str, error: &PipelineError) -> Failure {
+    let mut sources = SourceMap::new();
+    sources.add(PIPELINE_SOURCE, text.to_string());
+    let loc = Loc { file: PIPELINE_SOURCE.into(), line: 1, col: error.span.start + 1 };
+    let mut diag = Diag::error(Some(loc), error.message.clone());
+    diag.help = error.help.clone();
+    Failure { code: EXIT_USAGE, text: render::plain(&diag, &sources) }
+}
+
+/// A pass manager on `builtin.module` running `pipeline`.
+pub fn build_pass_manager<'c>(context: &'c Context, pipeline: &Pipeline) -> Result<PassManager<'c>, PipelineError> {
+    let pm = PassManager::new(context);
+    let (assembled, mlir_said) =
+        capturing_stderr(|| assemble(pm.as_operation_pass_manager(), "builtin.module", pipeline));
+    if let Err(mut error) = assembled {
+        // MLIR's option parser explains itself on stderr; say it in the diagnostic.
+        let reason: Vec<&str> =
+            mlir_said.lines().map(|l| l.trim().trim_start_matches(": ")).filter(|l| !l.is_empty()).collect();
+        if !reason.is_empty() {
+            error.message = format!("{}: {}", error.message, reason.join("; "));
+        }
+        return Err(error);
+    }
+    eprint!("{mlir_said}");
+    Ok(pm)
+}
+
+/// Runs `f` with file descriptor 2 sent to a temporary file; returns what
+/// was written there (MLIR's pass option parser reports to `llvm::errs()`).
+fn capturing_stderr<T>(f: impl FnOnce() -> T) -> (T, String) {
+    struct Restore(i32);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            // SAFETY: `self.0` is the duplicate of fd 2 made below.
+            unsafe {
+                libc::dup2(self.0, 2);
+                libc::close(self.0);
+            }
+        }
+    }
+    let Ok(mut file) = tempfile::tempfile() else { return (f(), String::new()) };
+    let _ = std::io::stderr().flush();
+    // SAFETY: duplicating fd 2 and pointing fd 2 at our file; restored on drop.
+    let saved = unsafe { libc::dup(2) };
+    if saved < 0 {
+        return (f(), String::new());
+    }
+    let restore = Restore(saved);
+    // SAFETY: both descriptors are open.
+    unsafe { libc::dup2(std::os::fd::AsRawFd::as_raw_fd(&file), 2) };
+    let result = f();
+    drop(restore);
+    let mut said = String::new();
+    let _ = file.seek(std::io::SeekFrom::Start(0)).and_then(|_| file.read_to_string(&mut said));
+    (result, said)
+}
+
+/// Fails unless every op of the lowered module is in the LLVM dialect.
+fn check_lowered(module: &Module, file: &str) -> Result<(), Failure> {
+    fn first_foreign<'c, 'a>(op: OperationRef<'c, 'a>) -> Option<OperationRef<'c, 'a>> {
+        for index in 0..op.region_count() {
+            let mut block = op.region(index).ok()?.first_block();
+            while let Some(b) = block {
+                let mut next = b.first_operation();
+                while let Some(inner) = next {
+                    let name = inner.name().as_string_ref().as_str().unwrap_or("").to_string();
+                    if !name.starts_with("llvm.") {
+                        return Some(inner);
+                    }
+                    if let Some(found) = first_foreign(inner) {
+                        return Some(found);
+                    }
+                    next = inner.next_in_block();
+                }
+                block = b.next_in_region();
+            }
+        }
+        None
+    }
+    match first_foreign(module.as_operation()) {
+        None => Ok(()),
+        Some(op) => {
+            let name = op.name().as_string_ref().as_str().unwrap_or("?").to_string();
+            let at = tensor_opt::capture::file_loc(op.location())
+                .filter(|loc| loc.file == file)
+                .map(|loc| format!(" (from {loc})"))
+                .unwrap_or_default();
+            Err(Failure::input(format!(
+                "the pipeline left '{name}'{at}: tensor-run needs a module in the LLVM dialect; end the pipeline \
+                 with the conversions to LLVM, as tg-compile does"
+            )))
+        }
+    }
+}
