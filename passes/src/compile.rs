@@ -11,7 +11,9 @@
 //!
 //! `affine-loop-fusion` is opt-in (`affine-fusion=true`): on LLVM 22.1 it
 //! miscompiles the bufferized Conv -> Transpose -> batched Matmul workload
-//! (it accumulates the convolution twice, with no error).
+//! of shared/examples (it accumulates the convolution twice, with no error),
+//! and the differential suite (tools/tensor-opt/tests/differential.rs) sees
+//! it give wrong results on our padded conv2d and avg_pool2d lowerings.
 
 use crate::catalog::{OptionInfo, PassInfo};
 use crate::options::OptionValues;

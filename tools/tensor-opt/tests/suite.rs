@@ -6,3 +6,4 @@ mod lit;
 mod snapshots;
 mod interpreter;
 mod tensor_run;
+mod differential;

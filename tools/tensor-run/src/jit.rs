@@ -66,10 +66,22 @@ pub struct Engine {
 
 impl Engine {
     /// Translates `module` (in the LLVM dialect) to LLVM IR and compiles it
-    /// at LLVM `-O2`. `None` if MLIR cannot (it reports why to the context).
+    /// at LLVM `-O2`, with MLIR's C runner utilities loaded (as
+    /// `mlir-runner --shared-libs` would): lowered `memref.copy` of strided
+    /// views calls their `memrefCopy`. `None` if MLIR cannot (it reports why
+    /// to the context).
     pub fn new(module: &Module) -> Option<Self> {
-        // SAFETY: the module is live; no shared libraries are passed.
-        let raw = unsafe { mlir_sys::mlirExecutionEngineCreate(module.to_raw(), 2, 0, std::ptr::null(), false, false) };
+        let prefix = std::env::var("MLIR_SYS_220_PREFIX").unwrap_or_else(|_| "/usr/lib/llvm-22".into());
+        let utils = format!("{prefix}/lib/libmlir_c_runner_utils.so");
+        let libs: Vec<mlir_sys::MlirStringRef> = if std::path::Path::new(&utils).exists() {
+            vec![StringRef::new(&utils).to_raw()]
+        } else {
+            vec![]
+        };
+        // SAFETY: the module is live; `libs` and the string it points to outlive the call.
+        let raw = unsafe {
+            mlir_sys::mlirExecutionEngineCreate(module.to_raw(), 2, libs.len() as i32, libs.as_ptr(), false, false)
+        };
         (!raw.ptr.is_null()).then_some(Engine { raw })
     }
 

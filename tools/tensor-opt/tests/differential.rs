@@ -1,0 +1,236 @@
+//! The differential suite: every `tg` program here is compiled through
+//! `tg-compile` and run in the JIT on seeded random inputs, and its results
+//! are compared with the reference interpreter's (relative tolerance 1e-4
+//! for floats, exact for integers). Generated cases sweep shapes, strides,
+//! paddings, dilations, groups, permutations, axes and broadcasting.
+
+use ndarray::ArrayD;
+use ndarray_npy::read_npy;
+use std::path::Path;
+use tensor_run::cli::Options;
+
+/// Runs `source`'s @main compiled (with `pipeline`) or by the interpreter; the result files.
+fn run(dir: &Path, source: &str, seed: u64, reference: bool, pipeline: &str, results: usize) -> Vec<std::path::PathBuf> {
+    let input = dir.join("case.mlir");
+    std::fs::write(&input, source).expect("temp dir is writable");
+    let tag = if reference { "ref" } else { "jit" };
+    let outputs: Vec<_> = (0..results).map(|i| dir.join(format!("{tag}{i}.npy"))).collect();
+    let options = Options {
+        input: input.display().to_string(),
+        entry: "main".into(),
+        inputs: vec![],
+        outputs: outputs.clone(),
+        random_inputs: Some(seed),
+        print: false,
+        bench: None,
+        json: false,
+        pipeline: Some(format!("builtin.module({pipeline})")),
+        reference,
+    };
+    let mut sink = Vec::new();
+    if let Err(failure) = tensor_run::run::execute(&options, &mut sink) {
+        panic!("{tag} run failed on\n{source}\n{}", failure.text);
+    }
+    outputs
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-4 * a.abs().max(b.abs()) + 1e-5
+}
+
+/// Compiles and interprets `source` on two seeds and at two opt levels; panics on any difference.
+fn check(source: &str, results: usize, float: bool) {
+    for (seed, pipeline) in [(1, "tg-compile"), (2, "tg-compile{opt-level=0}")] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let jit = run(dir.path(), source, seed, false, pipeline, results);
+        let reference = run(dir.path(), source, seed, true, pipeline, results);
+        for (j, r) in jit.iter().zip(&reference) {
+            let (got, want): (ArrayD<f64>, ArrayD<f64>) = if float {
+                let g: ArrayD<f32> = read_npy(j).expect("jit result");
+                let w: ArrayD<f32> = read_npy(r).expect("reference result");
+                (g.mapv(f64::from), w.mapv(f64::from))
+            } else {
+                let g: ArrayD<i32> = read_npy(j).expect("jit result");
+                let w: ArrayD<i32> = read_npy(r).expect("reference result");
+                (g.mapv(f64::from), w.mapv(f64::from))
+            };
+            assert_eq!(got.shape(), want.shape(), "shape differs for\n{source}");
+            let bad = got.iter().zip(want.iter()).position(|(a, b)| if float { !close(*a, *b) } else { a != b });
+            if let Some(i) = bad {
+                panic!(
+                    "{pipeline} disagrees with the reference at flat index {i}: {} vs {}\n{source}",
+                    got.iter().nth(i).unwrap_or(&f64::NAN),
+                    want.iter().nth(i).unwrap_or(&f64::NAN)
+                );
+            }
+        }
+    }
+}
+
+fn t(shape: &[usize], ty: &str) -> String {
+    let dims: String = shape.iter().map(|d| format!("{d}x")).collect();
+    format!("tensor<{dims}{ty}>")
+}
+
+fn unary_program(op: &str, shape: &[usize], ty: &str) -> String {
+    let t = t(shape, ty);
+    format!("func.func @main(%x: {t}) -> {t} {{\n  %0 = tg.{op} %x : {t}\n  return %0 : {t}\n}}\n")
+}
+
+#[test]
+fn elementwise_binary_with_broadcasting() {
+    let shapes: &[(&[usize], &[usize], &[usize])] = &[
+        (&[4, 5], &[4, 5], &[4, 5]),
+        (&[4, 5], &[5], &[4, 5]),
+        (&[3, 1, 5], &[4, 1], &[3, 4, 5]),
+        (&[1], &[2, 3], &[2, 3]),
+    ];
+    for op in ["add", "sub", "mul", "max", "min"] {
+        for (a, b, out) in shapes {
+            for ty in ["f32", "i32"] {
+                let (ta, tb, to) = (t(a, ty), t(b, ty), t(out, ty));
+                let src = format!(
+                    "func.func @main(%a: {ta}, %b: {tb}) -> {to} {{\n  %0 = tg.{op} %a, %b : {ta}, {tb}\n  return %0 : {to}\n}}\n"
+                );
+                check(&src, 1, ty == "f32");
+            }
+        }
+    }
+    // div on floats only: random integers include 0.
+    check(
+        "func.func @main(%a: tensor<3x4xf32>, %b: tensor<4xf32>) -> tensor<3x4xf32> {\n  %0 = tg.div %a, %b : tensor<3x4xf32>, tensor<4xf32>\n  return %0 : tensor<3x4xf32>\n}\n",
+        1,
+        true,
+    );
+}
+
+#[test]
+fn elementwise_unary() {
+    for op in ["neg", "abs", "relu", "exp", "tanh", "sigmoid"] {
+        check(&unary_program(op, &[3, 7], "f32"), 1, true);
+    }
+    for op in ["neg", "abs", "relu"] {
+        check(&unary_program(op, &[5], "i32"), 1, false);
+    }
+    // log, sqrt, rsqrt on positive inputs: exp first.
+    for op in ["log", "sqrt", "rsqrt"] {
+        let src = format!(
+            "func.func @main(%x: tensor<2x3xf32>) -> tensor<2x3xf32> {{\n  %e = tg.exp %x : tensor<2x3xf32>\n  %0 = tg.{op} %e : tensor<2x3xf32>\n  return %0 : tensor<2x3xf32>\n}}\n"
+        );
+        check(&src, 1, true);
+    }
+}
+
+#[test]
+fn matmul_shapes() {
+    let cases: &[(&[usize], &[usize], &[usize])] = &[
+        (&[4, 3], &[3, 5], &[4, 5]),
+        (&[2, 4, 3], &[2, 3, 5], &[2, 4, 5]),
+        (&[2, 4, 3], &[1, 3, 5], &[2, 4, 5]),
+        (&[2, 2, 4, 3], &[2, 3, 5], &[2, 2, 4, 5]),
+        (&[4, 3], &[2, 3, 5], &[2, 4, 5]),
+    ];
+    for (a, b, out) in cases {
+        let (ta, tb, to) = (t(a, "f32"), t(b, "f32"), t(out, "f32"));
+        check(
+            &format!("func.func @main(%a: {ta}, %b: {tb}) -> {to} {{\n  %0 = tg.matmul %a, %b : {ta}, {tb}\n  return %0 : {to}\n}}\n"),
+            1,
+            true,
+        );
+    }
+}
+
+#[test]
+fn conv2d_sweep() {
+    // (input, filter, strides, dilations, padding, groups)
+    let cases: &[([usize; 4], [usize; 4], [i64; 2], [i64; 2], [i64; 4], i64)] = &[
+        ([1, 3, 8, 8], [4, 3, 3, 3], [1, 1], [1, 1], [0, 0, 0, 0], 1),
+        ([2, 3, 9, 7], [4, 3, 3, 2], [2, 1], [1, 1], [1, 0, 1, 2], 1),
+        ([1, 2, 9, 9], [3, 2, 3, 3], [1, 2], [2, 1], [1, 1, 0, 0], 1),
+        ([1, 4, 6, 6], [4, 2, 3, 3], [1, 1], [1, 1], [1, 1, 1, 1], 2),
+        ([1, 4, 7, 7], [8, 1, 2, 2], [2, 2], [1, 2], [0, 1, 1, 0], 4),
+    ];
+    for (input, filter, strides, dilations, padding, groups) in cases {
+        let out_dim = |d: usize| {
+            let padded = input[2 + d] as i64 + padding[d] + padding[2 + d];
+            let extent = dilations[d] * (filter[2 + d] as i64 - 1) + 1;
+            ((padded - extent) / strides[d] + 1) as usize
+        };
+        let out = [input[0], filter[0], out_dim(0), out_dim(1)];
+        let (ti, tf, to) = (t(input, "f32"), t(filter, "f32"), t(&out, "f32"));
+        let list = |v: &[i64]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", ");
+        let src = format!(
+            "func.func @main(%x: {ti}, %w: {tf}) -> {to} {{\n  %0 = tg.conv2d %x, %w strides [{}] dilations [{}] padding [{}] groups {groups} : {ti}, {tf}\n  return %0 : {to}\n}}\n",
+            list(strides),
+            list(dilations),
+            list(padding)
+        );
+        check(&src, 1, true);
+    }
+}
+
+#[test]
+fn pooling_sweep() {
+    for (kind, extra) in [("max_pool2d", ""), ("avg_pool2d", ""), ("avg_pool2d", " count_include_pad")] {
+        for (kernel, strides, padding, out) in [
+            ([2, 2], [2, 2], [0, 0, 0, 0], [3, 3]),
+            ([3, 3], [1, 2], [1, 1, 1, 1], [6, 3]),
+            ([3, 2], [2, 1], [1, 0, 2, 1], [4, 6]),
+        ] {
+            let list = |v: &[i64]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", ");
+            let (ti, to) = (t(&[1, 2, 6, 6], "f32"), t(&[1, 2, out[0], out[1]], "f32"));
+            let src = format!(
+                "func.func @main(%x: {ti}) -> {to} {{\n  %0 = tg.{kind} %x kernel [{}] strides [{}] padding [{}]{extra} : {ti}\n  return %0 : {to}\n}}\n",
+                list(&kernel),
+                list(&strides),
+                list(&padding)
+            );
+            check(&src, 1, true);
+        }
+    }
+}
+
+#[test]
+fn data_movement() {
+    let programs = [
+        "func.func @main(%x: tensor<2x3x4xf32>) -> tensor<4x2x3xf32> {\n  %0 = tg.transpose %x perm [2, 0, 1] : tensor<2x3x4xf32>\n  return %0 : tensor<4x2x3xf32>\n}\n",
+        "func.func @main(%x: tensor<2x3x4xf32>) -> tensor<3x2x4xf32> {\n  %0 = tg.transpose %x perm [1, 0, 2] : tensor<2x3x4xf32>\n  return %0 : tensor<3x2x4xf32>\n}\n",
+        "func.func @main(%x: tensor<2x6xf32>) -> tensor<3x4xf32> {\n  %0 = tg.reshape %x : tensor<2x6xf32> to tensor<3x4xf32>\n  return %0 : tensor<3x4xf32>\n}\n",
+        "func.func @main(%x: tensor<3x1xf32>) -> tensor<2x3x4xf32> {\n  %0 = tg.broadcast_to %x : tensor<3x1xf32> to tensor<2x3x4xf32>\n  return %0 : tensor<2x3x4xf32>\n}\n",
+        "func.func @main(%a: tensor<2x3xf32>, %b: tensor<2x2xf32>) -> tensor<2x8xf32> {\n  %0 = tg.concat %a, %b, %a axis 1 : tensor<2x3xf32>, tensor<2x2xf32>, tensor<2x3xf32>\n  return %0 : tensor<2x8xf32>\n}\n",
+        "func.func @main(%x: tensor<5x8xf32>) -> tensor<2x3xf32> {\n  %0 = tg.slice %x offsets [1, 1] sizes [2, 3] strides [2, 3] : tensor<5x8xf32>\n  return %0 : tensor<2x3xf32>\n}\n",
+        "func.func @main(%x: tensor<2x3xf32>) -> tensor<3x7xf32> {\n  %0 = tg.pad %x low [1, 0] high [0, 4] value -1.5 : tensor<2x3xf32>\n  return %0 : tensor<3x7xf32>\n}\n",
+    ];
+    for src in programs {
+        check(src, 1, true);
+    }
+}
+
+#[test]
+fn reductions_softmax_cast() {
+    let programs = [
+        "func.func @main(%x: tensor<3x4x5xf32>) -> tensor<3x1x5xf32> {\n  %0 = tg.reduce_sum %x axes [1] keepdims : tensor<3x4x5xf32>\n  return %0 : tensor<3x1x5xf32>\n}\n",
+        "func.func @main(%x: tensor<3x4x5xf32>) -> tensor<4xf32> {\n  %0 = tg.reduce_max %x axes [2, 0] : tensor<3x4x5xf32>\n  return %0 : tensor<4xf32>\n}\n",
+        "func.func @main(%x: tensor<3x4x5xf32>) -> tensor<3x5xf32> {\n  %0 = tg.reduce_mean %x axes [1] : tensor<3x4x5xf32>\n  return %0 : tensor<3x5xf32>\n}\n",
+        "func.func @main(%x: tensor<3x4x5xf32>) -> tensor<3x4x5xf32> {\n  %0 = tg.softmax %x axis 1 : tensor<3x4x5xf32>\n  return %0 : tensor<3x4x5xf32>\n}\n",
+        "func.func @main(%x: tensor<4x3xi32>) -> tensor<4x3xf32> {\n  %0 = tg.cast %x : tensor<4x3xi32> to tensor<4x3xf32>\n  return %0 : tensor<4x3xf32>\n}\n",
+        "func.func @main() -> tensor<2x2xf32> {\n  %c = tg.constant dense<[[1.0, 2.0], [3.0, 4.0]]> : tensor<2x2xf32>\n  %0 = tg.pow %c, %c : tensor<2x2xf32>, tensor<2x2xf32>\n  return %0 : tensor<2x2xf32>\n}\n",
+    ];
+    for src in programs {
+        check(src, 1, true);
+    }
+    check(
+        "func.func @main(%x: tensor<3x4xi32>) -> tensor<3xi32> {\n  %0 = tg.reduce_sum %x axes [1] : tensor<3x4xi32>\n  return %0 : tensor<3xi32>\n}\n",
+        1,
+        false,
+    );
+}
+
+#[test]
+fn examples() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    for name in ["convmatmul.tg.mlir", "mlp.tg.mlir", "cnn.tg.mlir"] {
+        let source = std::fs::read_to_string(root.join(name)).expect("example exists");
+        check(&source, 1, true);
+    }
+}
