@@ -11,9 +11,8 @@ use crate::verify_diagnostics;
 use melior::ir::operation::{OperationLike, OperationPrintingFlags};
 use melior::ir::Location;
 use melior::pass::{PassIrPrintingOptions, PassManager};
-use melior::{Context, StringRef};
+use melior::Context;
 use std::io::{IsTerminal, Read, Write};
-use tensor_passes::assemble::assemble;
 use tensor_passes::pipeline::{self, Pipeline, PipelineError};
 
 /// Exit codes: 0 success; 1 invalid input or a failed pass; 2 bad command
@@ -113,7 +112,7 @@ pub fn run(options: &Options) -> i32 {
     // input: check them on the pipeline's own anchor before reading it. (Only
     // whether that anchor fits the input's top-level op waits for the input.)
     let anchor = pipeline.anchor.as_ref().map_or("builtin.module", |(op, _)| op.as_str());
-    if let Err(error) = build_pass_manager(&context, anchor, &pipeline) {
+    if let Err(error) = crate::pass_manager::build(&context, anchor, &pipeline) {
         reporter.pipeline_error(&pipeline_text, &error);
         return EXIT_USAGE;
     }
@@ -296,7 +295,7 @@ fn process_chunk(
         }
     }
 
-    let pm = build_pass_manager(context, &op_name, pipeline).map_err(ChunkError::Pipeline)?;
+    let pm = crate::pass_manager::build(context, &op_name, pipeline).map_err(ChunkError::Pipeline)?;
     let root = pm.as_operation_pass_manager();
     configure(&pm, options);
     if options.dump_pass_pipeline {
@@ -312,54 +311,6 @@ fn process_chunk(
         return Ok(crate::llvm_ir::translate(op.to_raw()).map(String::into_bytes));
     }
     Ok(ok.then(|| print_op(&op, options)))
-}
-
-/// A pass manager on `op_name` running `pipeline`, or why it cannot be built.
-fn build_pass_manager<'c>(context: &'c Context, op_name: &str, pipeline: &Pipeline) -> Result<PassManager<'c>, PipelineError> {
-    let pm = pass_manager_on(context, op_name);
-    let (assembled, mlir_said) = capturing_stderr(|| assemble(pm.as_operation_pass_manager(), op_name, pipeline));
-    if let Err(mut error) = assembled {
-        // MLIR's option parser explains itself on stderr; say it in the diagnostic.
-        let reason: Vec<&str> =
-            mlir_said.lines().map(|l| l.trim().trim_start_matches(": ")).filter(|l| !l.is_empty()).collect();
-        if !reason.is_empty() {
-            error.message = format!("{}: {}", error.message, reason.join("; "));
-        }
-        return Err(error);
-    }
-    eprint!("{mlir_said}");
-    Ok(pm)
-}
-
-/// Runs `f` with file descriptor 2 sent to a temporary file; returns what
-/// was written there. MLIR's pass option parser reports to `llvm::errs()`.
-fn capturing_stderr<T>(f: impl FnOnce() -> T) -> (T, String) {
-    struct Restore(i32);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            // SAFETY: `self.0` is the duplicate of fd 2 made below.
-            unsafe {
-                libc::dup2(self.0, 2);
-                libc::close(self.0);
-            }
-        }
-    }
-    let Ok(mut file) = tempfile::tempfile() else { return (f(), String::new()) };
-    let _ = std::io::stderr().flush();
-    // SAFETY: duplicating fd 2 and pointing fd 2 at our file; restored on drop.
-    let saved = unsafe { libc::dup(2) };
-    if saved < 0 {
-        return (f(), String::new());
-    }
-    let restore = Restore(saved);
-    // SAFETY: both descriptors are open.
-    unsafe { libc::dup2(std::os::fd::AsRawFd::as_raw_fd(&file), 2) };
-    let result = f();
-    drop(restore);
-    let mut said = String::new();
-    use std::io::Seek;
-    let _ = file.seek(std::io::SeekFrom::Start(0)).and_then(|_| file.read_to_string(&mut said));
-    (result, said)
 }
 
 /// MLIR's `OpPassManager::dump` layout of a one-line textual pipeline
@@ -419,17 +370,6 @@ fn pretty_pipeline(text: &str) -> (usize, String) {
         }
     }
     (count, out)
-}
-
-fn pass_manager_on<'c>(context: &'c Context, op_name: &str) -> PassManager<'c> {
-    // SAFETY: creating a pass manager only needs a live context; ownership
-    // passes to the returned `PassManager`, which destroys it on drop.
-    unsafe {
-        PassManager::from_raw(mlir_sys::mlirPassManagerCreateOnOperation(
-            context.to_raw(),
-            StringRef::new(op_name).to_raw(),
-        ))
-    }
 }
 
 fn configure(pm: &PassManager, options: &Options) {

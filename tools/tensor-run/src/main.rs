@@ -6,52 +6,13 @@
 //! internal error, exit code 70.
 
 use clap::Parser;
-use std::ffi::{c_char, c_int, CStr};
 use std::process::ExitCode;
+use tensor_opt::crash::{self, EXIT_INTERNAL};
 use tensor_run::cli::Options;
 use tensor_run::run;
 
-/// `EX_SOFTWARE` from sysexits.h: an internal error.
-const EXIT_INTERNAL: i32 = 70;
-
-const CRASH_MESSAGE: &[u8] =
-    b"tensor-run: internal error: crashed (fatal signal in MLIR or the compiled code); please report this with the input and command line\n";
-
-extern "C" fn on_fatal_signal(_: c_int) {
-    // Only async-signal-safe calls here: write(2) and _exit(2).
-    // SAFETY: both are async-signal-safe and take valid arguments.
-    unsafe {
-        libc::write(2, CRASH_MESSAGE.as_ptr().cast(), CRASH_MESSAGE.len());
-        libc::_exit(EXIT_INTERNAL);
-    }
-}
-
-unsafe extern "C" {
-    fn LLVMInstallFatalErrorHandler(handler: extern "C" fn(*const c_char));
-}
-
-extern "C" fn on_llvm_fatal_error(reason: *const c_char) {
-    // SAFETY: LLVM passes a NUL-terminated reason string.
-    let reason = unsafe { CStr::from_ptr(reason) }.to_string_lossy();
-    eprintln!("tensor-run: internal error: LLVM fatal error: {reason}");
-    // SAFETY: exiting without unwinding through LLVM's frames.
-    unsafe { libc::_exit(EXIT_INTERNAL) };
-}
-
-fn install_crash_handlers() {
-    for signal in [libc::SIGSEGV, libc::SIGBUS, libc::SIGILL, libc::SIGFPE, libc::SIGABRT] {
-        // SAFETY: installing a handler that only calls async-signal-safe functions.
-        unsafe { libc::signal(signal, on_fatal_signal as *const () as libc::sighandler_t) };
-    }
-    // SAFETY: the handler is a plain function valid for the program's life.
-    unsafe { LLVMInstallFatalErrorHandler(on_llvm_fatal_error) };
-}
-
 fn main() -> ExitCode {
-    install_crash_handlers();
-    std::panic::set_hook(Box::new(|info| {
-        eprintln!("tensor-run: internal error: {info}\nplease report this with the input and command line");
-    }));
+    crash::install("tensor-run", "(fatal signal in MLIR or the compiled code)");
     let options = match Options::try_parse() {
         Ok(options) => options,
         Err(error) if !error.use_stderr() => {

@@ -12,12 +12,11 @@ use melior::ir::operation::OperationLike;
 use melior::ir::{Module, OperationRef, RegionLike};
 use melior::pass::PassManager;
 use melior::Context;
-use std::io::{Read, Seek, Write};
+use std::io::{Read, Write};
 use std::time::{Duration, Instant};
 use tensor_opt::capture::Sink;
 use tensor_opt::diagnostic::{Diag, Loc};
 use tensor_opt::render::{self, SourceMap};
-use tensor_passes::assemble::assemble;
 use tensor_passes::pipeline::{self, Pipeline, PipelineError};
 use tg_interpreter::Tensor;
 
@@ -271,50 +270,7 @@ fn pipeline_failure(text: &str, error: &PipelineError) -> Failure {
 
 /// A pass manager on `builtin.module` running `pipeline`.
 pub fn build_pass_manager<'c>(context: &'c Context, pipeline: &Pipeline) -> Result<PassManager<'c>, PipelineError> {
-    let pm = PassManager::new(context);
-    let (assembled, mlir_said) =
-        capturing_stderr(|| assemble(pm.as_operation_pass_manager(), "builtin.module", pipeline));
-    if let Err(mut error) = assembled {
-        // MLIR's option parser explains itself on stderr; say it in the diagnostic.
-        let reason: Vec<&str> =
-            mlir_said.lines().map(|l| l.trim().trim_start_matches(": ")).filter(|l| !l.is_empty()).collect();
-        if !reason.is_empty() {
-            error.message = format!("{}: {}", error.message, reason.join("; "));
-        }
-        return Err(error);
-    }
-    eprint!("{mlir_said}");
-    Ok(pm)
-}
-
-/// Runs `f` with file descriptor 2 sent to a temporary file; returns what
-/// was written there (MLIR's pass option parser reports to `llvm::errs()`).
-fn capturing_stderr<T>(f: impl FnOnce() -> T) -> (T, String) {
-    struct Restore(i32);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            // SAFETY: `self.0` is the duplicate of fd 2 made below.
-            unsafe {
-                libc::dup2(self.0, 2);
-                libc::close(self.0);
-            }
-        }
-    }
-    let Ok(mut file) = tempfile::tempfile() else { return (f(), String::new()) };
-    let _ = std::io::stderr().flush();
-    // SAFETY: duplicating fd 2 and pointing fd 2 at our file; restored on drop.
-    let saved = unsafe { libc::dup(2) };
-    if saved < 0 {
-        return (f(), String::new());
-    }
-    let restore = Restore(saved);
-    // SAFETY: both descriptors are open.
-    unsafe { libc::dup2(std::os::fd::AsRawFd::as_raw_fd(&file), 2) };
-    let result = f();
-    drop(restore);
-    let mut said = String::new();
-    let _ = file.seek(std::io::SeekFrom::Start(0)).and_then(|_| file.read_to_string(&mut said));
-    (result, said)
+    tensor_opt::pass_manager::build(context, "builtin.module", pipeline)
 }
 
 /// Fails unless every op of the lowered module is in the LLVM dialect.

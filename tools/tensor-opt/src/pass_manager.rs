@@ -1,0 +1,69 @@
+//! Building a pass manager from a parsed pipeline, for every tool: MLIR's
+//! own complaints about pass options (written to stderr) are folded into
+//! the pipeline error instead of being printed on their own.
+
+use melior::pass::PassManager;
+use melior::{Context, StringRef};
+use std::io::{Read, Seek, Write};
+use tensor_passes::assemble::assemble;
+use tensor_passes::pipeline::{Pipeline, PipelineError};
+
+/// A pass manager on `op_name` running `pipeline`, or why it cannot be built.
+pub fn build<'c>(context: &'c Context, op_name: &str, pipeline: &Pipeline) -> Result<PassManager<'c>, PipelineError> {
+    let pm = on_op(context, op_name);
+    let (assembled, mlir_said) = capturing_stderr(|| assemble(pm.as_operation_pass_manager(), op_name, pipeline));
+    if let Err(mut error) = assembled {
+        // MLIR's option parser explains itself on stderr; say it in the diagnostic.
+        let reason: Vec<&str> =
+            mlir_said.lines().map(|l| l.trim().trim_start_matches(": ")).filter(|l| !l.is_empty()).collect();
+        if !reason.is_empty() {
+            error.message = format!("{}: {}", error.message, reason.join("; "));
+        }
+        return Err(error);
+    }
+    eprint!("{mlir_said}");
+    Ok(pm)
+}
+
+/// Runs `f` with file descriptor 2 sent to a temporary file; returns what
+/// was written there. MLIR's pass option parser reports to `llvm::errs()`.
+fn capturing_stderr<T>(f: impl FnOnce() -> T) -> (T, String) {
+    struct Restore(i32);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            // SAFETY: `self.0` is the duplicate of fd 2 made below.
+            unsafe {
+                libc::dup2(self.0, 2);
+                libc::close(self.0);
+            }
+        }
+    }
+    let Ok(mut file) = tempfile::tempfile() else { return (f(), String::new()) };
+    let _ = std::io::stderr().flush();
+    // SAFETY: duplicating fd 2 and pointing fd 2 at our file; restored on drop.
+    let saved = unsafe { libc::dup(2) };
+    if saved < 0 {
+        return (f(), String::new());
+    }
+    let restore = Restore(saved);
+    // SAFETY: both descriptors are open.
+    unsafe { libc::dup2(std::os::fd::AsRawFd::as_raw_fd(&file), 2) };
+    let result = f();
+    drop(restore);
+    let mut said = String::new();
+    let _ = file.seek(std::io::SeekFrom::Start(0)).and_then(|_| file.read_to_string(&mut said));
+    (result, said)
+}
+
+/// An empty pass manager anchored on `op_name`.
+pub fn on_op<'c>(context: &'c Context, op_name: &str) -> PassManager<'c> {
+    // SAFETY: creating a pass manager only needs a live context; ownership
+    // passes to the returned `PassManager`, which destroys it on drop.
+    unsafe {
+        PassManager::from_raw(mlir_sys::mlirPassManagerCreateOnOperation(
+            context.to_raw(),
+            StringRef::new(op_name).to_raw(),
+        ))
+    }
+}
+
