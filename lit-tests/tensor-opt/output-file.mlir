@@ -67,3 +67,14 @@ func.func @add_zero(%a: i32) -> i32 {
   %r = arith.addi %a, %c0 : i32
   return %r : i32
 }
+
+// -o to a device writes to it; the atomic rename must not replace it with a
+// regular file (it once turned /dev/null into one, when run as root).
+// RUN: tensor-opt %s -o /dev/null
+// RUN: test -c /dev/null
+// A symbolic link to the output is followed, not replaced.
+// RUN: rm -f %t.target %t.link && echo old > %t.target && ln -s %t.target %t.link
+// RUN: tensor-opt %s -o %t.link
+// RUN: test -L %t.link
+// RUN: FileCheck %s --check-prefix=VIA-LINK < %t.target
+// VIA-LINK: module

@@ -50,3 +50,7 @@ func.func @main(%a: tensor<2x2xf32>, %n: tensor<3xi32>, %s: tensor<i64>, %d: ten
   %c = tg.constant dense<[1.5, -2.5]> : tensor<2xf32>
   return %0, %1, %s, %c, %d : tensor<2x2xf32>, tensor<3xi32>, tensor<i64>, tensor<2xf32>, tensor<2xf64>
 }
+
+// -o to a device writes to it instead of replacing it with a regular file.
+// RUN: tensor-run %s --random-inputs 1 -o /dev/null -o /dev/null -o /dev/null -o /dev/null -o /dev/null
+// RUN: test -c /dev/null

@@ -32,7 +32,21 @@ impl Output {
     }
 }
 
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Writes `bytes` to `path` whole or not at all: through a temporary file
+/// renamed over it. A path that is not a regular file (`/dev/null`, a FIFO,
+/// a terminal) is written in place: renaming over it would replace the
+/// device with a file. A symbolic link is followed, not replaced.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() && !meta.is_dir() => {
+            let mut file = std::fs::OpenOptions::new().write(true).open(path)?;
+            return file.write_all(bytes).and_then(|()| file.flush());
+        }
+        Ok(meta) if meta.is_file() && path.is_symlink() => {
+            return write_atomically(&std::fs::canonicalize(path)?, bytes);
+        }
+        _ => {}
+    }
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),

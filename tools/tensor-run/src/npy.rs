@@ -10,7 +10,7 @@ use ndarray::ArrayD;
 use ndarray_npy::npy::header::Header;
 use ndarray_npy::{ReadNpyExt, WriteNpyExt};
 use std::fs::File;
-use std::io::{BufReader, BufWriter, Write};
+use std::io::BufReader;
 use std::path::Path;
 use tg_interpreter::Tensor;
 
@@ -94,30 +94,17 @@ pub fn load(path: &Path, argument: &Argument, entry: &str) -> Result<Tensor, Str
     Ok(tensor)
 }
 
-/// Writes `tensor` to `path` atomically: to a temporary file beside it, then
-/// renamed over it, so a reader never sees half a file.
+/// Writes `tensor` to `path` whole or not at all
+/// ([`tensor_opt::output::write_atomically`]).
 pub fn save(path: &Path, tensor: &Tensor) -> Result<(), String> {
     let error = |e: &dyn std::fmt::Display| format!("cannot write '{}': {e}", path.display());
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let temp = tempfile::Builder::new()
-        .prefix(".tensor-run-")
-        .suffix(".npy.tmp")
-        .tempfile_in(dir)
-        .map_err(|e| error(&e))?;
-    {
-        let mut writer = BufWriter::new(temp.as_file());
-        match tensor {
-            Tensor::F32(a) => a.write_npy(&mut writer),
-            Tensor::F64(a) => a.write_npy(&mut writer),
-            Tensor::I32(a) => a.write_npy(&mut writer),
-            Tensor::I64(a) => a.write_npy(&mut writer),
-        }
-        .map_err(|e| error(&e))?;
-        writer.flush().map_err(|e| error(&e))?;
+    let mut bytes = Vec::new();
+    match tensor {
+        Tensor::F32(a) => a.write_npy(&mut bytes),
+        Tensor::F64(a) => a.write_npy(&mut bytes),
+        Tensor::I32(a) => a.write_npy(&mut bytes),
+        Tensor::I64(a) => a.write_npy(&mut bytes),
     }
-    temp.persist(path).map_err(|e| error(&e.error))?;
-    Ok(())
+    .map_err(|e| error(&e))?;
+    tensor_opt::output::write_atomically(path, &bytes).map_err(|e| error(&e))
 }
