@@ -250,8 +250,7 @@ fn lower<'c, 'a>(b: &Builder<'c, 'a>, op: OperationRef<'c, 'a>, name: &str) -> L
                 return Ok(reduced);
             }
             let count: i64 = axes.iter().map(|&a| input.shape[a as usize]).product();
-            let literal = if out.is_float() { float_literal(count as f64) } else { count.to_string() };
-            let divisor = b.scalar(&literal, out.element);
+            let divisor = b.scalar(&count_literal(count, out.is_float()), out.element);
             let element = out.element;
             let is_float = out.is_float();
             elementwise(b, &[reduced], &out, |body, args| {
@@ -278,6 +277,11 @@ fn array(values: &[i64]) -> String {
 /// `.`, which `{:.17e}` always writes: `2.50000000000000000e0`).
 fn float_literal(value: f64) -> String {
     format!("{value:.17e}")
+}
+
+/// A count (of elements averaged) as a literal of a float or integer type.
+fn count_literal(count: i64, is_float: bool) -> String {
+    if is_float { float_literal(count as f64) } else { count.to_string() }
 }
 
 /// -inf (floats) or the minimum integer, as an MLIR literal of `element`.
@@ -427,12 +431,14 @@ fn matmul<'c, 'a>(b: &Builder<'c, 'a>, lhs: Value<'c, 'a>, rhs: Value<'c, 'a>, o
     let mut iterators = parallel(rank - 1);
     iterators.push("reduction");
     let maps = [map(rank, &lhs_exprs), map(rank, &rhs_exprs), map(rank, &out_exprs)];
-    let (t, is_float) = (out.element, out.is_float());
-    Ok(b.generic(&[lhs, rhs], init, &maps, &iterators, |body, args| {
-        let (mul, add) = if is_float { ("arith.mulf", "arith.addf") } else { ("arith.muli", "arith.addi") };
-        let product = body.op(mul, &[args[0], args[1]], t, &[]);
-        body.op(add, &[args[2], product], t, &[])
-    }))
+    Ok(b.generic(&[lhs, rhs], init, &maps, &iterators, |body, args| multiply_accumulate(body, args, out)))
+}
+
+/// `out + lhs * rhs`: the body of every contraction (`args` = lhs, rhs, out).
+fn multiply_accumulate<'c, 'b>(body: &BodyBuilder<'c, 'b>, args: &[Value<'c, 'b>], out: &TensorInfo<'c>) -> Value<'c, 'b> {
+    let (mul, add) = if out.is_float() { ("arith.mulf", "arith.addf") } else { ("arith.muli", "arith.addi") };
+    let product = body.op(mul, &[args[0], args[1]], out.element, &[]);
+    body.op(add, &[args[2], product], out.element, &[])
 }
 
 /// `tensor.pad` of `input` with `fill` by `low`/`high` elements per dimension.
@@ -517,12 +523,7 @@ fn conv2d<'c, 'a>(
     );
     let maps = [input_map, map(7, &["d1".into(), "d4".into(), "d5".into(), "d6".into()]), map(7, &["d0".into(), "d1".into(), "d2".into(), "d3".into()])];
     let iterators = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "reduction"];
-    let (t, is_float) = (out.element, out.is_float());
-    Ok(b.generic(&[padded, filter], init, &maps, &iterators, |body, args| {
-        let (mul, add) = if is_float { ("arith.mulf", "arith.addf") } else { ("arith.muli", "arith.addi") };
-        let product = body.op(mul, &[args[0], args[1]], t, &[]);
-        body.op(add, &[args[2], product], t, &[])
-    }))
+    Ok(b.generic(&[padded, filter], init, &maps, &iterators, |body, args| multiply_accumulate(body, args, out)))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -552,7 +553,7 @@ fn pool<'c, 'a>(
     let (div, one) = if is_float { ("arith.divf", "1.0") } else { ("arith.divsi", "1") };
     if count_include_pad || padding.iter().all(|&p| p == 0) {
         let area = kernel[0] * kernel[1];
-        let divisor = b.scalar(&if is_float { float_literal(area as f64) } else { area.to_string() }, t);
+        let divisor = b.scalar(&count_literal(area, is_float), t);
         return elementwise(b, &[sums], out, |body, args| body.op(div, &[args[0], divisor], t, &[]));
     }
     // Count the real elements of each window: sum-pool a tensor of ones padded with zeros.

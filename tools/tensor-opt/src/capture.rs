@@ -31,15 +31,6 @@ impl Sink {
     pub fn drain(&self) -> Vec<Diag> {
         std::mem::take(&mut self.diags.borrow_mut())
     }
-
-    /// Records a diagnostic tensor-opt itself produced.
-    pub fn push(&self, diag: Diag) {
-        self.diags.borrow_mut().push(diag);
-    }
-
-    pub fn has_errors(&self) -> bool {
-        self.diags.borrow().iter().any(|d| d.severity == Severity::Error)
-    }
 }
 
 fn convert(diagnostic: &Diagnostic) -> Diag {

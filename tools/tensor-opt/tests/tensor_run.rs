@@ -37,21 +37,8 @@ fn build_tensor_run() -> PathBuf {
 fn tensor_run_lit_tests() {
     let tensor_run = build_tensor_run();
     let tensor_opt = Path::new(env!("CARGO_BIN_EXE_tensor-opt"));
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let lit = std::env::var("LIT").unwrap_or_else(|_| "/usr/lib/llvm-22/bin/lit".into());
-    let output = Command::new(&lit)
-        .arg("-v")
-        .arg(root.join("lit-tests/tensor-run"))
-        .env("TENSOR_OPT_BIN_DIR", tensor_opt.parent().expect("the binary lives in a directory"))
-        .env("TENSOR_RUN_BIN", &tensor_run)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run lit ({lit}): {e}; run scripts/bootstrap.sh"));
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    println!("{stdout}");
-    eprintln!("{stderr}");
-    assert!(output.status.success(), "lit failed:\n{stdout}\n{stderr}");
-    assert!(stdout.contains("Passed"), "lit ran no test:\n{stdout}");
+    let bin_dir = tensor_opt.parent().expect("the binary lives in a directory");
+    let stdout = crate::lit::run_lit("lit-tests/tensor-run", &[("TENSOR_OPT_BIN_DIR", bin_dir), ("TENSOR_RUN_BIN", &tensor_run)]);
     assert!(!stdout.contains("Unsupported"), "tensor-run's lit tests were skipped:\n{stdout}");
 }
 
