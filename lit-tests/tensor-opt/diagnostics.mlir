@@ -10,13 +10,13 @@
 // plain otherwise. Colors only on a terminal, and never with NO_COLOR set
 // (lit sets it). Either way the exit code is the same.
 
-// PLAIN:      {{^}}{{.*}}diagnostics.mlir:[[# @LINE + 62]]:8: error: 'tg.matmul' op inner dimensions differ: lhs has 3 columns, rhs has 4 rows
+// PLAIN:      {{^}}{{.*}}diagnostics.mlir:[[# @LINE + 63]]:8: error: 'tg.matmul' op inner dimensions differ: lhs has 3 columns, rhs has 4 rows
 // PLAIN-NEXT: {{^}}  %c = tg.matmul %a, %b : tensor<2x3xf32>, tensor<4x5xf32>
 // PLAIN-NEXT: {{^}}       ^
 // PLAIN-NOT:  {{.}}
 
 // FANCY:      {{^}}  × 'tg.matmul' op inner dimensions differ: lhs has 3 columns, rhs has 4 rows
-// FANCY-NEXT: {{^}}    ╭─[{{.*}}diagnostics.mlir:[[# @LINE + 56]]:8]
+// FANCY-NEXT: {{^}}    ╭─[{{.*}}diagnostics.mlir:[[# @LINE + 57]]:8]
 // FANCY-NEXT: {{^}} {{[0-9]+}} │ func.func @bad_matmul(%a: tensor<2x3xf32>, %b: tensor<4x5xf32>) {
 // FANCY-NEXT: {{^}} {{[0-9]+}} │   %c = tg.matmul %a, %b : tensor<2x3xf32>, tensor<4x5xf32>
 // FANCY-NEXT: {{^}}    ·        ─────────
@@ -47,10 +47,11 @@
 // FANCY-PIPELINE-NEXT: {{^}}  help: did you mean 'tg-simplify'?
 
 // An error without a location (here a missing file) has no snippet; long
-// messages wrap at 100 columns.
-// RUN: not tensor-opt %t.no-such-file --diagnostics=fancy 2>&1 | FileCheck %s --check-prefix=FANCY-NO-LOCATION
-// FANCY-NO-LOCATION:      × cannot read '{{.*}}no-such-file': No
-// FANCY-NO-LOCATION-NEXT: │ such file or directory (os error 2)
+// messages wrap at 100 columns. The path is relative so that where the tree
+// is checked out does not move the wrap.
+// RUN: rm -rf %t.dir && mkdir -p %t.dir && cd %t.dir && not tensor-opt a-missing-input-whose-long-name-makes-the-message-wrap-at-one-hundred-columns.mlir --diagnostics=fancy 2>&1 | FileCheck %s --check-prefix=FANCY-NO-LOCATION
+// FANCY-NO-LOCATION:      × cannot read 'a-missing-input-whose-long-name-makes-the-message-wrap-at-one-hundred-{{$}}
+// FANCY-NO-LOCATION-NEXT: │ columns.mlir': No such file or directory (os error 2)
 // FANCY-NO-LOCATION-NOT:  ╭
 
 // On a terminal (a pseudo-terminal from `script`), auto is fancy, in color
