@@ -10,13 +10,13 @@
 // plain otherwise. Colors only on a terminal, and never with NO_COLOR set
 // (lit sets it). Either way the exit code is the same.
 
-// PLAIN:      {{^}}{{.*}}diagnostics.mlir:[[# @LINE + 63]]:8: error: 'tg.matmul' op inner dimensions differ: lhs has 3 columns, rhs has 4 rows
+// PLAIN:      {{^}}{{.*}}diagnostics.mlir:[[# @LINE + 70]]:8: error: 'tg.matmul' op inner dimensions differ: lhs has 3 columns, rhs has 4 rows
 // PLAIN-NEXT: {{^}}  %c = tg.matmul %a, %b : tensor<2x3xf32>, tensor<4x5xf32>
 // PLAIN-NEXT: {{^}}       ^
 // PLAIN-NOT:  {{.}}
 
 // FANCY:      {{^}}  × 'tg.matmul' op inner dimensions differ: lhs has 3 columns, rhs has 4 rows
-// FANCY-NEXT: {{^}}    ╭─[{{.*}}diagnostics.mlir:[[# @LINE + 57]]:8]
+// FANCY-NEXT: {{^}}    ╭─[{{.*}}diagnostics.mlir:[[# @LINE + 64]]:8]
 // FANCY-NEXT: {{^}} {{[0-9]+}} │ func.func @bad_matmul(%a: tensor<2x3xf32>, %b: tensor<4x5xf32>) {
 // FANCY-NEXT: {{^}} {{[0-9]+}} │   %c = tg.matmul %a, %b : tensor<2x3xf32>, tensor<4x5xf32>
 // FANCY-NEXT: {{^}}    ·        ─────────
@@ -37,6 +37,15 @@
 // FANCY-NOTE:      {{^}}  ╰─▶   ☞ note: prior use here
 // FANCY-NOTE-NEXT: {{^}}         ╭─[{{.*}}type-mismatch-upstream.mlir:2:3]
 
+// However deep the checkout, a nested note's source header stays on one line
+// (miette used to re-wrap it at 100 columns, splitting the path).
+// RUN: rm -rf %t.deep && mkdir -p %t.deep/a-directory-name-long-enough/that-the-whole-path-passes/one-hundred-columns
+// RUN: cp %S/Inputs/type-mismatch-upstream.mlir %t.deep/a-directory-name-long-enough/that-the-whole-path-passes/one-hundred-columns/
+// RUN: not tensor-opt %t.deep/a-directory-name-long-enough/that-the-whole-path-passes/one-hundred-columns/type-mismatch-upstream.mlir --diagnostics=fancy 2>&1 | FileCheck %s --strict-whitespace --check-prefix=FANCY-DEEP
+// FANCY-DEEP:      {{^}}  ╰─▶   ☞ note: prior use here
+// FANCY-DEEP-NEXT: {{^}}         ╭─[{{.*}}/one-hundred-columns/type-mismatch-upstream.mlir:2:3]{{$}}
+// FANCY-DEEP-NEXT: {{^}}       1 │ func.func @f() {
+
 // A pipeline error points into the pipeline, with its help.
 // RUN: not tensor-opt %s --pass-pipeline='builtin.module(func.func(tg-simplfy))' --diagnostics=fancy 2>&1 | FileCheck %s --strict-whitespace --check-prefix=FANCY-PIPELINE
 // FANCY-PIPELINE:      {{^}}  × 'tg-simplfy' does not refer to a registered pass or pass pipeline
@@ -46,12 +55,10 @@
 // FANCY-PIPELINE-NEXT: {{^}}   ╰────
 // FANCY-PIPELINE-NEXT: {{^}}  help: did you mean 'tg-simplify'?
 
-// An error without a location (here a missing file) has no snippet; long
-// messages wrap at 100 columns. The path is relative so that where the tree
-// is checked out does not move the wrap.
-// RUN: rm -rf %t.dir && mkdir -p %t.dir && cd %t.dir && not tensor-opt a-missing-input-whose-long-name-makes-the-message-wrap-at-one-hundred-columns.mlir --diagnostics=fancy 2>&1 | FileCheck %s --check-prefix=FANCY-NO-LOCATION
-// FANCY-NO-LOCATION:      × cannot read 'a-missing-input-whose-long-name-makes-the-message-wrap-at-one-hundred-{{$}}
-// FANCY-NO-LOCATION-NEXT: │ columns.mlir': No such file or directory (os error 2)
+// An error without a location (here a missing file) has no snippet. Long
+// messages are not re-wrapped (the terminal wraps), so a path is never split.
+// RUN: not tensor-opt %t.a-missing-input-with-a-long-name-well-past-one-hundred-columns-of-terminal-width.mlir --diagnostics=fancy 2>&1 | FileCheck %s --check-prefix=FANCY-NO-LOCATION
+// FANCY-NO-LOCATION:      × cannot read '{{.*}}a-missing-input-with-a-long-name-well-past-one-hundred-columns-of-terminal-width.mlir': No such file or directory (os error 2)
 // FANCY-NO-LOCATION-NOT:  ╭
 
 // On a terminal (a pseudo-terminal from `script`), auto is fancy, in color

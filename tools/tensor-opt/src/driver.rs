@@ -32,7 +32,7 @@ struct Reporter {
 impl Reporter {
     fn print(&self, diag: &Diag) {
         let text = if self.fancy {
-            render::fancy(diag, &self.sources, color_on_stderr(), 100)
+            render::fancy(diag, &self.sources, color_on_stderr())
         } else {
             render::plain(diag, &self.sources)
         };
