@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what tensor-opt needs on Debian 12, and only what is missing:
-# LLVM/MLIR 22 (libraries, mlir-tblgen, FileCheck, lit), CMake, Ninja and numpy.
+# LLVM/MLIR 22 (libraries, mlir-tblgen, FileCheck, lit), LLVM's OpenMP
+# runtime, CMake, Ninja and numpy.
 # Safe to run again; it does nothing once everything is there.
 set -euo pipefail
 
@@ -8,6 +9,8 @@ packages=(
   libmlir-22-dev mlir-22-tools llvm-22-dev llvm-22-tools libpolly-22-dev
   libclang-22-dev clang-22 libz3-dev libzstd-dev libxml2-dev zlib1g-dev
   cmake ninja-build python3
+  # LLVM's OpenMP runtime: code tg-compile parallelizes (threads > 1) calls it.
+  libomp-22-dev
   # numpy for the python3 that runs lit: tensor-run's tests make and check .npy files.
   python3-numpy
 )

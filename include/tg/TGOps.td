@@ -398,4 +398,61 @@ def TG_SoftmaxOp : TG_Op<"softmax",
   let hasVerifier = 1;
 }
 
+//===----------------------------------------------------------------------===//
+// Fusion groups
+//===----------------------------------------------------------------------===//
+
+def TG_FusedOp : TG_Op<"fused",
+    [IsolatedFromAbove, SingleBlock, RecursiveMemoryEffects]> {
+  let summary = "a group of tg ops fused into one kernel";
+  let description = [{
+    Holds a group of tg ops that `tg-fuse` chose to compute as one kernel: a
+    contraction or convolution with its elementwise epilogue, a chain of
+    elementwise and data-movement ops, or a reduction with its prologue and
+    epilogue. `kind` names the pattern (the group's op names in order, joined
+    by `+`), for people and for later passes; it does not change what the op
+    computes.
+
+    The region is isolated from above: each operand becomes the block argument
+    at the same position (with the same type), and the body reads values from
+    outside only through them. The body ends with `tg.yield`, whose operands
+    are the op's results. Lowering the op (`tg-to-linalg`) inlines its body.
+
+    ```mlir
+    %r = tg.fused "matmul+add+relu" (%x, %w, %b)
+        : (tensor<4x8xf32>, tensor<8x16xf32>, tensor<16xf32>) -> tensor<4x16xf32> {
+    ^bb0(%a: tensor<4x8xf32>, %c: tensor<8x16xf32>, %d: tensor<16xf32>):
+      %0 = tg.matmul %a, %c : tensor<4x8xf32>, tensor<8x16xf32>
+      %1 = tg.add %0, %d : tensor<4x16xf32>, tensor<16xf32>
+      %2 = tg.relu %1 : tensor<4x16xf32>
+      tg.yield %2 : tensor<4x16xf32>
+    }
+    ```
+  }];
+  let arguments = (ins StrAttr:$kind, Variadic<TG_Tensor>:$inputs);
+  let results = (outs Variadic<TG_Tensor>:$results);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = [{
+    $kind ` ` `(` $inputs `)` attr-dict `:` functional-type($inputs, $results)
+    $body
+  }];
+  let hasRegionVerifier = 1;
+}
+
+def TG_YieldOp : TG_Op<"yield",
+    [Pure, Terminator, HasParent<"FusedOp">]> {
+  let summary = "returns the results of a tg.fused body";
+  let description = [{
+    Ends the body of `tg.fused`; its operands become the parent's results, so
+    their number and types are the parent's result types.
+
+    ```mlir
+    tg.yield %2, %3 : tensor<4x16xf32>, tensor<4xf32>
+    ```
+  }];
+  let arguments = (ins Variadic<TG_Tensor>:$values);
+  let assemblyFormat = "attr-dict ($values^ `:` type($values))?";
+  let hasVerifier = 1;
+}
+
 #endif // TG_OPS

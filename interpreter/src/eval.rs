@@ -1,5 +1,6 @@
 //! Walking a function: binding its arguments, evaluating its ops in order,
-//! and returning the operands of its `func.return`.
+//! and returning the operands of its `func.return`. A `tg.fused` is walked
+//! the same way: its body, on its operands, up to its `tg.yield`.
 //!
 //! Values are mapped to tensors by the address of their MLIR value (unique
 //! for the lifetime of the IR). Each op's tensors are matched to an element
@@ -69,18 +70,64 @@ pub fn evaluate(module: OperationRef, entry: &str, inputs: &[Tensor]) -> Result<
         values.insert(argument.to_raw().ptr, input.clone());
     }
 
-    let mut next = body.first_operation();
+    run_block(body, &mut values, "func.return")?.ok_or_else(|| EvalError::Malformed(format!("@{entry} has no func.return")))
+}
+
+/// Evaluates the ops of `block` in order, with `values` bound to everything
+/// they read from outside, until the op named `terminator`; the tensors of
+/// its operands; `None` when the block has no such op.
+fn run_block(
+    block: BlockRef,
+    values: &mut HashMap<*const c_void, Tensor>,
+    terminator: &str,
+) -> Result<Option<Vec<Tensor>>, EvalError> {
+    let mut next = block.first_operation();
     while let Some(op) = next {
         let name = ir::op_name(&op);
-        if name == "func.return" {
-            return (0..op.operand_count()).map(|i| lookup(&values, &op, &name, i).cloned()).collect();
+        if name == terminator {
+            return (0..op.operand_count()).map(|i| lookup(values, &op, &name, i).cloned()).collect::<Result<_, _>>().map(Some);
         }
-        let tensor = evaluate_op(&op, &name, &values)?;
-        let result = op.result(0).map_err(|e| EvalError::Malformed(format!("'{name}': {e}")))?;
-        values.insert(result.to_raw().ptr, tensor);
+        let tensors = if name == "tg.fused" { evaluate_fused(&op, values)? } else { vec![evaluate_op(&op, &name, values)?] };
+        for (index, tensor) in tensors.into_iter().enumerate() {
+            let result = op.result(index).map_err(|e| EvalError::Malformed(format!("'{name}': {e}")))?;
+            values.insert(result.to_raw().ptr, tensor);
+        }
         next = op.next_in_block();
     }
-    Err(EvalError::Malformed(format!("@{entry} has no func.return")))
+    Ok(None)
+}
+
+/// Evaluates a `tg.fused` by evaluating its body on its operands: the
+/// tensors its `tg.yield` returns, checked against the op's result types.
+fn evaluate_fused(op: &OperationRef, values: &HashMap<*const c_void, Tensor>) -> Result<Vec<Tensor>, EvalError> {
+    let location = || ir::location_string(op.location());
+    let malformed = |what: &str| EvalError::Malformed(format!("'tg.fused' at {}: {what}", location()));
+    let body = op.region(0).ok().and_then(|region| region.first_block()).ok_or_else(|| malformed("no body"))?;
+    if body.argument_count() != op.operand_count() {
+        return Err(malformed("the body's arguments do not match the operands"));
+    }
+    // The body is isolated from above: it sees its block arguments only.
+    let mut inner = HashMap::new();
+    for index in 0..op.operand_count() {
+        let tensor = lookup(values, op, "tg.fused", index)?.clone();
+        let argument = body.argument(index).map_err(|e| malformed(&e.to_string()))?;
+        inner.insert(argument.to_raw().ptr, tensor);
+    }
+    let results = run_block(body, &mut inner, "tg.yield")?.ok_or_else(|| malformed("the body has no tg.yield"))?;
+    if results.len() != op.result_count() {
+        return Err(malformed(&format!("yields {} values for {} results", results.len(), op.result_count())));
+    }
+    for (index, tensor) in results.iter().enumerate() {
+        let declared = declared_type(op, "tg.fused", index)?;
+        if !declared.matches(tensor) {
+            return Err(EvalError::Op {
+                op: String::from("tg.fused"),
+                location: location(),
+                source: OpError::ResultType { computed: tensor.type_string(), declared: declared.to_string() },
+            });
+        }
+    }
+    Ok(results)
 }
 
 /// The `func.func` named `entry` in the module's body.
@@ -132,6 +179,17 @@ fn lookup<'v>(
     })
 }
 
+/// The type of result `index` of `op` (named `name`), if the interpreter supports it.
+fn declared_type(op: &OperationRef, name: &str, index: usize) -> Result<TensorType, EvalError> {
+    let ty = op.result(index).map_err(|e| EvalError::Malformed(format!("'{name}': {e}")))?.r#type();
+    ir::tensor_type(ty).ok_or_else(|| EvalError::UnsupportedType {
+        op: name.to_string(),
+        location: ir::location_string(op.location()),
+        ty: ty.to_string(),
+        reason: String::from(SUPPORTED_TYPES),
+    })
+}
+
 /// Why an op failed, before the op's name and location are attached.
 enum Failure {
     Op(OpError),
@@ -156,13 +214,7 @@ fn evaluate_op(op: &OperationRef, name: &str, values: &HashMap<*const c_void, Te
     if op.result_count() != 1 {
         return Err(EvalError::Malformed(format!("'{name}' at {} has {} results", location(), op.result_count())));
     }
-    let result_type = op.result(0).map_err(|e| EvalError::Malformed(format!("'{name}': {e}")))?.r#type();
-    let declared = ir::tensor_type(result_type).ok_or_else(|| EvalError::UnsupportedType {
-        op: name.to_string(),
-        location: location(),
-        ty: result_type.to_string(),
-        reason: String::from(SUPPORTED_TYPES),
-    })?;
+    let declared = declared_type(op, name, 0)?;
     let failed = |source: OpError| EvalError::Op { op: name.to_string(), location: location(), source };
     match dispatch(op, name, &operands, &declared) {
         Ok(tensor) if declared.matches(&tensor) => Ok(tensor),

@@ -442,5 +442,54 @@ LogicalResult SoftmaxOp::verify() {
   return success();
 }
 
+//===----------------------------------------------------------------------===//
+// FusedOp, YieldOp
+//===----------------------------------------------------------------------===//
+
+// The body is isolated from above, so its block arguments are the only way in:
+// one per operand, of the operand's type.
+LogicalResult FusedOp::verifyRegions() {
+  if (getKind().empty())
+    return emitOpError() << "attribute 'kind' is empty; expected the group's "
+                            "pattern, e.g. \"matmul+add+relu\"";
+  Block &body = getBody().front();
+  if (body.getNumArguments() != getInputs().size())
+    return emitOpError() << "body has " << body.getNumArguments()
+                         << (body.getNumArguments() == 1 ? " block argument"
+                                                         : " block arguments")
+                         << ", but the op has " << getInputs().size()
+                         << (getInputs().size() == 1 ? " operand" : " operands")
+                         << " (expected one argument per operand)";
+  for (unsigned i = 0, e = body.getNumArguments(); i < e; ++i) {
+    Type argType = body.getArgument(i).getType();
+    Type inputType = getInputs()[i].getType();
+    if (argType != inputType)
+      return emitOpError() << "block argument #" << i << " has type "
+                           << argType << ", but operand #" << i
+                           << " has type " << inputType;
+  }
+  if (body.empty() || !isa<YieldOp>(body.back()))
+    return emitOpError() << "body must end with 'tg.yield'";
+  return success();
+}
+
+LogicalResult YieldOp::verify() {
+  auto parent = cast<FusedOp>((*this)->getParentOp());
+  TypeRange yielded = getValues().getTypes(), results = parent.getResultTypes();
+  if (yielded.size() != results.size())
+    return emitOpError() << "yields " << yielded.size()
+                         << (yielded.size() == 1 ? " value" : " values")
+                         << ", but the parent 'tg.fused' has "
+                         << results.size()
+                         << (results.size() == 1 ? " result" : " results");
+  for (size_t i = 0, e = yielded.size(); i < e; ++i)
+    if (yielded[i] != results[i])
+      return emitOpError() << "operand #" << i << " has type " << yielded[i]
+                           << ", but result #" << i
+                           << " of the parent 'tg.fused' has type "
+                           << results[i];
+  return success();
+}
+
 #define GET_OP_CLASSES
 #include "tg/TGOps.cpp.inc"

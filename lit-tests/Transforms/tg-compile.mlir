@@ -9,6 +9,9 @@
 // RUN:   | mlir-runner -e main -entry-point-result=void --shared-libs=%mlir_c_runner_utils
 // RUN: tensor-opt %s --pass-pipeline='builtin.module(tg-compile)' --dump-pass-pipeline -o /dev/null 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=EXPANSION
+// RUN: tensor-opt %s --pass-pipeline='builtin.module(tg-compile{opt-level=3 threads=2 out-params})' --dump-pass-pipeline -o /dev/null 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=LEVEL3
+// RUN: tensor-opt %s --pass-pipeline='builtin.module(tg-compile{opt-level=3 threads=2})' | FileCheck %s --check-prefix=OPENMP
 // RUN: not tensor-opt %s --pass-pipeline='builtin.module(tg-compile{opt-level=7})' 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=BADLEVEL
 
@@ -30,6 +33,24 @@
 // EXPANSION: convert-linalg-to-affine-loops
 // EXPANSION-NOT: affine-loop-fusion
 // EXPANSION: reconcile-unrealized-casts
+
+// opt-level=3: graph fusion, the generated schedule, results into caller
+// buffers (out-params), and OpenMP for threads > 1.
+// LEVEL3: tg-fuse
+// LEVEL3: tg-to-linalg
+// LEVEL3: linalg-fuse-elementwise-ops
+// LEVEL3: tg-schedule
+// LEVEL3: one-shot-bufferize
+// LEVEL3: buffer-results-to-out-params{{.*}}hoist-static-allocs=true{{.*}}modify-public-functions=true
+// LEVEL3: scf-forall-to-parallel
+// LEVEL3: convert-scf-to-openmp{{.*}}num-threads=2
+// LEVEL3: convert-vector-to-llvm
+// LEVEL3: convert-openmp-to-llvm
+// LEVEL3: reconcile-unrealized-casts
+
+// OPENMP-LABEL: llvm.func @main
+// OPENMP-NOT: linalg.
+// OPENMP-NOT: vector.
 
 // BADLEVEL: error: 'tg-compile': opt-level must be 0 to 3, got 7
 

@@ -4,7 +4,7 @@
 // --list-passes: every pass a pipeline may name, ours first, with options.
 // RUN: tensor-opt --list-passes %t.no-such-file | FileCheck %s --strict-whitespace --check-prefix=LIST
 // LIST:      {{^}}tensor-opt passes:
-// LIST-NEXT: {{^}}  tg-simplify {{ +}}Fold chains of tg.transpose and tg.reshape
+// LIST:      {{^}}  tg-simplify {{ +}}Fold chains of tg.transpose and tg.reshape
 // LIST-NEXT: {{^}}      fold-transposes=bool {{ +}}Compose transpose(transpose(x)) and drop identity transposes (default true)
 // LIST-NEXT: {{^}}      fold-reshapes=bool {{ +}}Merge reshape(reshape(x)) and drop identity reshapes (default true)
 // LIST:      {{^}}Upstream MLIR passes:
@@ -43,7 +43,7 @@
 // HELP:        --mlir-print-ir-after-all
 // HELP:        --diagnostics <diagnostics>
 // HELP:      Passes:
-// HELP-NEXT:   --tg-simplify[=<OPTIONS>]
+// HELP:        --tg-simplify[=<OPTIONS>]
 // HELP-NEXT:     Fold chains of tg.transpose and tg.reshape
 // HELP:        --canonicalize[=<OPTIONS>]
 // HELP-NEXT:     Canonicalize operations

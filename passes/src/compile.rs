@@ -22,13 +22,47 @@ use crate::registry::bool_option;
 const OPTIONS: &[OptionInfo] = &[
     OptionInfo {
         name: "opt-level",
-        description: "0: no fusion, no scalar replacement; 1: + fusion and scalar replacement; 2, 3: + canonicalize and cse",
+        description: "0: scalar loops, no fusion; 1: + fusion and scalar replacement; 2: + canonicalize and cse; \
+                      3: + tg-fuse, tg-schedule (packing, tiling, vectorization, threads)",
         ty: "unsigned",
         default: "2",
         is_list: false,
     },
-    bool_option("fuse", "Fuse elementwise linalg ops on tensors (opt-level >= 1)", "true"),
+    bool_option("fuse", "Fuse elementwise linalg ops on tensors (opt-level >= 1) and tg ops (tg-fuse, opt-level 3)", "true"),
     bool_option("affine-fusion", "Also run affine-loop-fusion (known to miscompile some inputs on LLVM 22.1)", "false"),
+    OptionInfo {
+        name: "threads",
+        description: "opt-level 3: run the outer parallel loops on this many threads (OpenMP when > 1)",
+        ty: "unsigned",
+        default: "1",
+        is_list: false,
+    },
+    OptionInfo {
+        name: "vector-width",
+        description: "opt-level 3: f32 lanes per vector register; 0: the host's",
+        ty: "unsigned",
+        default: "0",
+        is_list: false,
+    },
+    OptionInfo {
+        name: "kc",
+        description: "opt-level 3: depth of the reduction block of a contraction's packed panels",
+        ty: "unsigned",
+        default: "1024",
+        is_list: false,
+    },
+    OptionInfo {
+        name: "schedule",
+        description: "opt-level 3: apply this transform-dialect script instead of the generated schedule",
+        ty: "string",
+        default: "",
+        is_list: false,
+    },
+    bool_option(
+        "out-params",
+        "Return results through caller-provided buffers (buffer-results-to-out-params), so a caller can reuse them",
+        "false",
+    ),
 ];
 
 /// A pipeline tensor-opt defines by name, expanded into a textual pipeline.
@@ -55,39 +89,112 @@ fn expand(options: &OptionValues) -> Result<String, String> {
     if !(0..=3).contains(&level) {
         return Err(format!("opt-level must be 0 to 3, got {level}"));
     }
-    let mut stages = vec!["func.func(tg-to-linalg)"];
+    let threads = options.int("threads");
+    if threads < 1 {
+        return Err("threads must be at least 1".into());
+    }
+    let schedule = options.string("schedule");
+    if schedule.contains(['{', '}', ' ', ',']) {
+        return Err(format!("the schedule path '{schedule}' cannot contain braces, spaces or commas"));
+    }
+    let fuse = options.bool("fuse");
+    let mut stages: Vec<String> = Vec::new();
+    let mut push = |stage: &str| stages.push(stage.to_string());
+    if level >= 3 && fuse {
+        push("func.func(tg-fuse)");
+    }
+    push("func.func(tg-to-linalg)");
     if level >= 2 {
-        stages.push("canonicalize,cse");
+        push("canonicalize,cse");
     }
-    if level >= 1 && options.bool("fuse") {
-        stages.push("func.func(linalg-fuse-elementwise-ops)");
+    if level >= 1 && fuse {
+        push("func.func(linalg-fuse-elementwise-ops)");
     }
-    stages.push(
-        "one-shot-bufferize{bufferize-function-boundaries function-boundary-type-conversion=identity-layout-map}",
-    );
-    stages.push("convert-linalg-to-affine-loops");
+    if level >= 3 {
+        let mut schedule_options = format!(
+            "threads={threads} vector-width={} kc={}",
+            options.int("vector-width"),
+            options.int("kc")
+        );
+        if !schedule.is_empty() {
+            schedule_options.push_str(&format!(" file={schedule}"));
+        }
+        push(&format!("tg-schedule{{{schedule_options}}},canonicalize,cse"));
+    }
+    push("one-shot-bufferize{bufferize-function-boundaries function-boundary-type-conversion=identity-layout-map}");
+    if options.bool("out-params") {
+        // After canonicalization, a result is the buffer it was computed in
+        // (not a loop's memref iter_arg), which can then become the
+        // out-param itself instead of being copied into it.
+        push("canonicalize,cse");
+        push("buffer-results-to-out-params{hoist-static-allocs=true modify-public-functions=true}");
+    }
+    if level >= 3 {
+        return Ok(stages.join(",") + "," + &lower_scheduled(threads));
+    }
+    push("convert-linalg-to-affine-loops");
     if level >= 1 && options.bool("affine-fusion") {
-        stages.push("func.func(affine-loop-fusion)");
+        push("func.func(affine-loop-fusion)");
     }
     if level >= 1 {
-        stages.push("func.func(affine-scalrep)");
+        push("func.func(affine-scalrep)");
     }
-    stages.extend([
-        "lower-affine",
-        "func.func(math-expand-ops)",
-        "convert-math-to-llvm",
-        "convert-math-to-libm",
-        "convert-scf-to-cf",
-        "expand-strided-metadata",
-        "finalize-memref-to-llvm",
-        "convert-arith-to-llvm",
-        "convert-index-to-llvm",
-        "convert-func-to-llvm",
-        "convert-cf-to-llvm",
-        "reconcile-unrealized-casts",
-    ]);
+    push("lower-affine");
+    stages.extend(TO_LLVM.iter().map(|s| s.to_string()));
     Ok(stages.join(","))
 }
+
+/// From scheduled, bufferized IR (scf loops, `scf.forall`, vector ops, and
+/// linalg ops the schedule left alone) to the LLVM dialect. With threads,
+/// each `scf.forall` becomes an OpenMP parallel loop (the runtime is
+/// libomp, which tensor-run loads).
+fn lower_scheduled(threads: i64) -> String {
+    // canonicalize, cse, canonicalize: once cse has merged the two equal
+    // subviews of an in-place tile's insert_slice, the copy between them is
+    // a self-copy, which canonicalize erases (else each tile calls memrefCopy).
+    let mut stages: Vec<String> = [
+        "canonicalize",
+        "cse",
+        "canonicalize",
+        "convert-vector-to-scf{full-unroll=true}",
+        "convert-linalg-to-loops",
+    ]
+    .map(String::from)
+    .to_vec();
+    if threads > 1 {
+        stages.push("func.func(scf-forall-to-parallel)".into());
+        stages.push(format!("convert-scf-to-openmp{{num-threads={threads}}}"));
+        // Inlines the memref.alloca_scope each parallel body is wrapped in
+        // (it holds no allocas), which convert-scf-to-cf could not split.
+        stages.push("canonicalize".into());
+    } else {
+        stages.push("func.func(scf-forall-to-for)".into());
+    }
+    stages.extend(["func.func(lower-vector-multi-reduction)", "convert-vector-to-llvm"].map(String::from));
+    stages.extend(TO_LLVM.iter().map(|s| s.to_string()));
+    if threads > 1 {
+        let at = stages.len() - 1;
+        stages.insert(at, "convert-openmp-to-llvm".into());
+    }
+    stages.join(",")
+}
+
+/// The conversions to the LLVM dialect every opt level ends with.
+const TO_LLVM: &[&str] = &[
+    "func.func(math-expand-ops)",
+    "convert-math-to-llvm",
+    "convert-math-to-libm",
+    "convert-scf-to-cf",
+    "expand-strided-metadata",
+    "lower-affine",
+    "finalize-memref-to-llvm",
+    "convert-arith-to-llvm",
+    "convert-index-to-llvm",
+    "convert-func-to-llvm",
+    "convert-cf-to-llvm",
+    "convert-ub-to-llvm",
+    "reconcile-unrealized-casts",
+];
 
 /// Looks up a Rust pipeline by name.
 pub fn find_pipeline(name: &str) -> Option<&'static RustPipeline> {

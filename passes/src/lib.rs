@@ -3,9 +3,11 @@
 
 pub mod assemble;
 pub mod catalog;
+pub mod fuse;
 pub mod options;
 pub mod pipeline;
 pub mod registry;
+pub mod schedule;
 pub mod simplify;
 pub mod ir_builder;
 pub mod tg_to_linalg;

@@ -59,26 +59,29 @@ impl OptionValues {
         })
     }
 
-    /// A boolean option's value (given, else declared default, else false).
-    pub fn bool(&self, name: &str) -> bool {
-        let text = self.values.get(name).map(String::as_str).or_else(|| {
+    /// An option's text: given, else its declared default.
+    fn text(&self, name: &str) -> Option<&str> {
+        self.values.get(name).map(String::as_str).or_else(|| {
             self.declared
                 .iter()
                 .find(|o| o.name == name)
                 .map(|o| o.default)
-        });
-        matches!(text, Some("true" | "1"))
+        })
+    }
+
+    /// A boolean option's value (given, else declared default, else false).
+    pub fn bool(&self, name: &str) -> bool {
+        matches!(self.text(name), Some("true" | "1"))
+    }
+
+    /// A string option's value (given, else declared default, else empty).
+    pub fn string(&self, name: &str) -> String {
+        self.text(name).unwrap_or_default().to_string()
     }
 
     /// An integer option's value (given, else declared default, else 0).
     pub fn int(&self, name: &str) -> i64 {
-        let text = self.values.get(name).map(String::as_str).or_else(|| {
-            self.declared
-                .iter()
-                .find(|o| o.name == name)
-                .map(|o| o.default)
-        });
-        text.and_then(|t| t.parse().ok()).unwrap_or(0)
+        self.text(name).and_then(|t| t.parse().ok()).unwrap_or(0)
     }
 }
 

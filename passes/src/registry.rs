@@ -17,7 +17,7 @@ pub struct RustPass {
 
 /// Every Rust pass, sorted by name.
 pub fn rust_passes() -> &'static [RustPass] {
-    static PASSES: &[RustPass] = &[crate::simplify::PASS, crate::tg_to_linalg::PASS];
+    static PASSES: &[RustPass] = &[crate::fuse::PASS, crate::schedule::PASS, crate::simplify::PASS, crate::tg_to_linalg::PASS];
     PASSES
 }
 

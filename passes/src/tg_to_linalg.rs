@@ -7,6 +7,9 @@
 //! `linalg.generic` with exact indexing maps otherwise, and `tensor` ops for
 //! reshape, slice, concat and pad. Every accumulation starts from an init
 //! filled with the reduction's identity (0 for sums, -inf for max).
+//! A `tg.fused` is lowered body first, then inlined in its place; every op
+//! its body became carries `tg.group = N : i64` (N unique in the function),
+//! so a later loop-level schedule can tile and fuse each group as one nest.
 //! Guarantees: after the pass no `tg` op remains, or the pass failed with an
 //! error on the op it could not lower.
 
@@ -63,36 +66,136 @@ fn create(_: &OptionValues) -> Pass {
 fn lower_function(func: OperationRef) -> bool {
     // SAFETY: the context outlives the pass run.
     let context = unsafe { func.context().to_ref() };
-    let mut ops = Vec::new();
-    func.walk(melior::ir::operation::WalkOrder::PreOrder, |op| {
-        if op.name().as_string_ref().as_str().is_ok_and(|n| n.starts_with("tg.")) {
-            ops.push(op.to_raw());
+    let mut groups = 0;
+    lower_all(context, tg_ops_in(func), &mut groups)
+}
+
+/// A tg op to lower: an op on its own, or a `tg.fused` with its body.
+enum Item {
+    Op(mlir_sys::MlirOperation),
+    Group(mlir_sys::MlirOperation),
+}
+
+/// The tg ops inside `root`'s regions, in walk order. A `tg.fused` is one
+/// item: its body is lowered with it.
+fn tg_ops_in(root: OperationRef) -> Vec<Item> {
+    use melior::ir::operation::{WalkOrder, WalkResult};
+    let mut items = Vec::new();
+    root.walk(WalkOrder::PreOrder, |op| {
+        if op == root {
+            return WalkResult::Advance;
         }
-        melior::ir::operation::WalkResult::Advance
+        match op.name().as_string_ref().as_str() {
+            Ok("tg.fused") => {
+                items.push(Item::Group(op.to_raw()));
+                return WalkResult::Skip;
+            }
+            // Goes with its tg.fused.
+            Ok("tg.yield") => {}
+            Ok(name) if name.starts_with("tg.") => items.push(Item::Op(op.to_raw())),
+            _ => {}
+        }
+        WalkResult::Advance
     });
-    for raw in ops {
-        // SAFETY: ops are lowered in walk order; each is live until replaced below.
-        let op = unsafe { OperationRef::from_raw(raw) };
-        let name = op.name().as_string_ref().as_str().unwrap_or("?").to_string();
-        let lowered = Builder::before(context, op).ok_or_else(|| "op is not in a block".to_string()).and_then(|b| lower(&b, op, &name));
-        match lowered {
-            Ok(value) => {
-                // SAFETY: `op` has one result, replaced and then erased with no uses left.
-                unsafe {
-                    mlir_sys::mlirValueReplaceAllUsesOfWith(op.result(0).expect("tg ops have one result").to_raw(), value.to_raw());
-                    mlir_sys::mlirOperationDestroy(op.to_raw());
-                }
-            }
-            Err(message) => {
-                emit_error(op.location(), &format!("'{name}' op cannot be lowered to linalg: {message}"));
-                return false;
-            }
+    items
+}
+
+fn lower_all(context: &melior::Context, items: Vec<Item>, groups: &mut i64) -> bool {
+    for item in items {
+        let lowered = match item {
+            // SAFETY: items are lowered in walk order; each is live until replaced.
+            Item::Op(raw) => lower_op(context, unsafe { OperationRef::from_raw(raw) }),
+            // SAFETY: as above.
+            Item::Group(raw) => lower_group(context, unsafe { OperationRef::from_raw(raw) }, groups),
+        };
+        if !lowered {
+            return false;
         }
     }
     true
 }
 
-fn emit_error(location: Location, message: &str) {
+/// Lowers one tg op (not `tg.fused`) and erases it.
+fn lower_op(context: &melior::Context, op: OperationRef) -> bool {
+    let name = op.name().as_string_ref().as_str().unwrap_or("?").to_string();
+    let lowered = Builder::before(context, op).ok_or_else(|| "op is not in a block".to_string()).and_then(|b| lower(&b, op, &name));
+    match lowered {
+        Ok(value) => {
+            // SAFETY: `op` has one result, replaced and then erased with no uses left.
+            unsafe {
+                mlir_sys::mlirValueReplaceAllUsesOfWith(op.result(0).expect("tg ops have one result").to_raw(), value.to_raw());
+                mlir_sys::mlirOperationDestroy(op.to_raw());
+            }
+            true
+        }
+        Err(message) => {
+            emit_error(op.location(), &format!("'{name}' op cannot be lowered to linalg: {message}"));
+            false
+        }
+    }
+}
+
+/// The discardable attribute naming the group an op was lowered from, so a
+/// loop-level schedule can tile and fuse each group into one loop nest.
+pub const GROUP_ATTRIBUTE: &str = "tg.group";
+
+/// Lowers a `tg.fused`: its body ops in place, each op left in the body
+/// tagged `tg.group = N` (N counts the function's groups from 0), then
+/// inlines the body in place of the op, its results replaced by the yielded
+/// values.
+fn lower_group(context: &melior::Context, fused: OperationRef, groups: &mut i64) -> bool {
+    let id = *groups;
+    *groups += 1;
+    if !lower_all(context, tg_ops_in(fused), groups) {
+        return false;
+    }
+    let Some(body) = fused.region(0).ok().and_then(|r| r.first_block()) else {
+        emit_error(fused.location(), "'tg.fused' op cannot be lowered to linalg: it has no body");
+        return false;
+    };
+    let Some(terminator) = body.terminator() else {
+        emit_error(fused.location(), "'tg.fused' op cannot be lowered to linalg: its body has no terminator");
+        return false;
+    };
+    if body.argument_count() != fused.operand_count() || terminator.operand_count() != fused.result_count() {
+        emit_error(fused.location(), "'tg.fused' op cannot be lowered to linalg: its body does not match its operands and results");
+        return false;
+    }
+    let tag: melior::ir::Attribute = IntegerAttribute::new(Type::parse(context, "i64").expect("i64 parses"), id).into();
+    let mut next = body.first_operation();
+    while let Some(op) = next {
+        next = op.next_in_block();
+        if op == terminator {
+            break;
+        }
+        // SAFETY: `op` and `fused` are live ops of one function; an op of a
+        // nested group keeps the tag of its own (inner) group.
+        unsafe {
+            let name = melior::StringRef::new(GROUP_ATTRIBUTE).to_raw();
+            if mlir_sys::mlirOperationGetDiscardableAttributeByName(op.to_raw(), name).ptr.is_null() {
+                mlir_sys::mlirOperationSetDiscardableAttributeByName(op.to_raw(), name, tag.to_raw());
+            }
+            mlir_sys::mlirOperationMoveBefore(op.to_raw(), fused.to_raw());
+        }
+    }
+    // SAFETY: argument, operand and result counts were checked above; after
+    // the replacements nothing uses the op or its body, so it can be erased.
+    unsafe {
+        for i in 0..body.argument_count() {
+            let argument = mlir_sys::mlirBlockGetArgument(body.to_raw(), i as isize);
+            mlir_sys::mlirValueReplaceAllUsesOfWith(argument, mlir_sys::mlirOperationGetOperand(fused.to_raw(), i as isize));
+        }
+        for i in 0..fused.result_count() {
+            let result = mlir_sys::mlirOperationGetResult(fused.to_raw(), i as isize);
+            mlir_sys::mlirValueReplaceAllUsesOfWith(result, mlir_sys::mlirOperationGetOperand(terminator.to_raw(), i as isize));
+        }
+        mlir_sys::mlirOperationDestroy(fused.to_raw());
+    }
+    true
+}
+
+/// Reports `message` as an error at `location`.
+pub(crate) fn emit_error(location: Location, message: &str) {
     let message = std::ffi::CString::new(message.replace('\0', " ")).unwrap_or_default();
     // SAFETY: the location is live and the message NUL-terminated.
     unsafe { mlir_sys::mlirEmitError(location.to_raw(), message.as_ptr()) };

@@ -839,3 +839,128 @@ func.func @generic_concat_no_operands() {
   %0 = "tg.concat"() <{axis = 0 : i64}> : () -> tensor<2xf32>
   return
 }
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// tg.fused and tg.yield
+//===----------------------------------------------------------------------===//
+
+// The body is isolated from above: it reads outside values only through its block arguments.
+func.func @fused_reads_outside_value(%x: tensor<2xf32>) {
+  // expected-note @+1 {{required by region isolation constraints}}
+  %0 = tg.fused "exp" (%x) : (tensor<2xf32>) -> tensor<2xf32> {
+  ^bb0(%a: tensor<2xf32>):
+    // expected-error @+1 {{'tg.exp' op using value defined outside the region}}
+    %1 = tg.exp %x : tensor<2xf32>
+    tg.yield %1 : tensor<2xf32>
+  }
+  return
+}
+
+// -----
+
+// One block argument per operand.
+func.func @fused_argument_count(%x: tensor<2xf32>) {
+  // expected-error @+1 {{'tg.fused' op body has 2 block arguments, but the op has 1 operand (expected one argument per operand)}}
+  %0 = tg.fused "exp" (%x) : (tensor<2xf32>) -> tensor<2xf32> {
+  ^bb0(%a: tensor<2xf32>, %b: tensor<2xf32>):
+    tg.yield %a : tensor<2xf32>
+  }
+  return
+}
+
+// -----
+
+// Each block argument has its operand's type.
+func.func @fused_argument_type(%x: tensor<2xf32>) {
+  // expected-error @+1 {{'tg.fused' op block argument #0 has type 'tensor<3xf32>', but operand #0 has type 'tensor<2xf32>'}}
+  %0 = tg.fused "slice" (%x) : (tensor<2xf32>) -> tensor<2xf32> {
+  ^bb0(%a: tensor<3xf32>):
+    %1 = tg.slice %a offsets [0] sizes [2] : tensor<3xf32>
+    tg.yield %1 : tensor<2xf32>
+  }
+  return
+}
+
+// -----
+
+// The kind names the group; it cannot be empty.
+func.func @fused_empty_kind(%x: tensor<2xf32>) {
+  // expected-error @+1 {{'tg.fused' op attribute 'kind' is empty; expected the group's pattern, e.g. "matmul+add+relu"}}
+  %0 = tg.fused "" (%x) : (tensor<2xf32>) -> tensor<2xf32> {
+  ^bb0(%a: tensor<2xf32>):
+    tg.yield %a : tensor<2xf32>
+  }
+  return
+}
+
+// -----
+
+// The generic form needs the kind too.
+func.func @fused_generic_without_kind(%x: tensor<2xf32>) {
+  // expected-error @+1 {{'tg.fused' op requires attribute 'kind'}}
+  %0 = "tg.fused"(%x) ({
+  ^bb0(%a: tensor<2xf32>):
+    tg.yield %a : tensor<2xf32>
+  }) : (tensor<2xf32>) -> tensor<2xf32>
+  return
+}
+
+// -----
+
+// Operands are tg tensors: statically shaped.
+func.func @fused_dynamic_operand(%x: tensor<?xf32>) {
+  // expected-error @+1 {{'tg.fused' op operand #0 must be variadic of statically shaped tensor of float or signless integer values, but got 'tensor<?xf32>'}}
+  %0 = tg.fused "exp" (%x) : (tensor<?xf32>) -> tensor<?xf32> {
+  ^bb0(%a: tensor<?xf32>):
+    tg.yield %a : tensor<?xf32>
+  }
+  return
+}
+
+// -----
+
+// The body ends with tg.yield.
+func.func @fused_without_terminator(%x: tensor<2xf32>) {
+  %0 = tg.fused "exp" (%x) : (tensor<2xf32>) -> tensor<2xf32> {
+  ^bb0(%a: tensor<2xf32>):
+    // expected-error @+1 {{block with no terminator}}
+    %1 = tg.exp %a : tensor<2xf32>
+  }
+  return
+}
+
+// -----
+
+// tg.yield yields one value per result of its tg.fused.
+func.func @yield_count(%x: tensor<2xf32>) {
+  %0 = tg.fused "exp" (%x) : (tensor<2xf32>) -> tensor<2xf32> {
+  ^bb0(%a: tensor<2xf32>):
+    %1 = tg.exp %a : tensor<2xf32>
+    // expected-error @+1 {{'tg.yield' op yields 2 values, but the parent 'tg.fused' has 1 result}}
+    tg.yield %1, %1 : tensor<2xf32>, tensor<2xf32>
+  }
+  return
+}
+
+// -----
+
+// tg.yield's operand types are the results' types.
+func.func @yield_type(%x: tensor<2xf32>) {
+  %0 = tg.fused "reduce_sum" (%x) : (tensor<2xf32>) -> tensor<2xf32> {
+  ^bb0(%a: tensor<2xf32>):
+    %1 = tg.reduce_sum %a axes [0] : tensor<2xf32>
+    // expected-error @+1 {{'tg.yield' op operand #0 has type 'tensor<f32>', but result #0 of the parent 'tg.fused' has type 'tensor<2xf32>'}}
+    tg.yield %1 : tensor<f32>
+  }
+  return
+}
+
+// -----
+
+// tg.yield ends a tg.fused body and nothing else.
+func.func @yield_outside_fused(%x: tensor<2xf32>) {
+  // expected-error @+1 {{'tg.yield' op expects parent op 'tg.fused'}}
+  tg.yield %x : tensor<2xf32>
+}

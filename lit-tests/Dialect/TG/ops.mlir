@@ -613,3 +613,50 @@ func.func @softmax(%x: tensor<256x1000xf32>) -> tensor<256x1000xf32> {
   %0 = tg.softmax %x axis 1 : tensor<256x1000xf32>
   return %0 : tensor<256x1000xf32>
 }
+
+// -----
+
+// tg.fused: operands become the body's block arguments; tg.yield gives the results.
+// CHECK-LABEL: func.func @fused_matmul_add_relu(
+// CHECK-SAME:    %[[X:.*]]: tensor<4x8xf32>, %[[W:.*]]: tensor<8x16xf32>, %[[B:.*]]: tensor<16xf32>) -> tensor<4x16xf32>
+// CHECK-NEXT:    %[[R:.*]] = tg.fused "matmul+add+relu" (%[[X]], %[[W]], %[[B]]) : (tensor<4x8xf32>, tensor<8x16xf32>, tensor<16xf32>) -> tensor<4x16xf32> {
+// CHECK-NEXT:    ^bb0(%[[A:.*]]: tensor<4x8xf32>, %[[C:.*]]: tensor<8x16xf32>, %[[D:.*]]: tensor<16xf32>):
+// CHECK-NEXT:      %[[M:.*]] = tg.matmul %[[A]], %[[C]] : tensor<4x8xf32>, tensor<8x16xf32>
+// CHECK-NEXT:      %[[S:.*]] = tg.add %[[M]], %[[D]] : tensor<4x16xf32>, tensor<16xf32>
+// CHECK-NEXT:      %[[Y:.*]] = tg.relu %[[S]] : tensor<4x16xf32>
+// CHECK-NEXT:      tg.yield %[[Y]] : tensor<4x16xf32>
+// CHECK-NEXT:    }
+// CHECK-NEXT:    return %[[R]] : tensor<4x16xf32>
+// GENERIC-LABEL: sym_name = "fused_matmul_add_relu"}>
+// GENERIC:       "tg.fused"(%{{.*}}, %{{.*}}, %{{.*}}) <{kind = "matmul+add+relu"}> ({
+// GENERIC:       "tg.yield"(%{{.*}}) : (tensor<4x16xf32>) -> ()
+// GENERIC-NEXT:  }) : (tensor<4x8xf32>, tensor<8x16xf32>, tensor<16xf32>) -> tensor<4x16xf32>
+func.func @fused_matmul_add_relu(%x: tensor<4x8xf32>, %w: tensor<8x16xf32>, %b: tensor<16xf32>) -> tensor<4x16xf32> {
+  %r = tg.fused "matmul+add+relu" (%x, %w, %b) : (tensor<4x8xf32>, tensor<8x16xf32>, tensor<16xf32>) -> tensor<4x16xf32> {
+  ^bb0(%a: tensor<4x8xf32>, %c: tensor<8x16xf32>, %d: tensor<16xf32>):
+    %0 = tg.matmul %a, %c : tensor<4x8xf32>, tensor<8x16xf32>
+    %1 = tg.add %0, %d : tensor<4x16xf32>, tensor<16xf32>
+    %2 = tg.relu %1 : tensor<4x16xf32>
+    tg.yield %2 : tensor<4x16xf32>
+  }
+  return %r : tensor<4x16xf32>
+}
+
+// -----
+
+// A tg.fused without operands prints `()` and no block header; several results are yielded in order.
+// CHECK-LABEL: func.func @fused_no_operands_two_results() -> (tensor<2xf32>, tensor<2xf32>)
+// CHECK-NEXT:    %[[R:.*]]:2 = tg.fused "constant+exp" () : () -> (tensor<2xf32>, tensor<2xf32>) {
+// CHECK-NEXT:      %[[K:.*]] = tg.constant dense<1.000000e+00> : tensor<2xf32>
+// CHECK-NEXT:      %[[E:.*]] = tg.exp %[[K]] : tensor<2xf32>
+// CHECK-NEXT:      tg.yield %[[K]], %[[E]] : tensor<2xf32>, tensor<2xf32>
+// CHECK-NEXT:    }
+// CHECK-NEXT:    return %[[R]]#0, %[[R]]#1 : tensor<2xf32>, tensor<2xf32>
+func.func @fused_no_operands_two_results() -> (tensor<2xf32>, tensor<2xf32>) {
+  %r:2 = tg.fused "constant+exp" () : () -> (tensor<2xf32>, tensor<2xf32>) {
+    %0 = tg.constant dense<1.0> : tensor<2xf32>
+    %1 = tg.exp %0 : tensor<2xf32>
+    tg.yield %0, %1 : tensor<2xf32>, tensor<2xf32>
+  }
+  return %r#0, %r#1 : tensor<2xf32>, tensor<2xf32>
+}

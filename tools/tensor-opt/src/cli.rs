@@ -49,6 +49,8 @@ pub struct Options {
     pub emit_bytecode: bool,
     /// `--emit=llvm-ir`: translate the LLVM dialect result to LLVM IR.
     pub emit_llvm_ir: bool,
+    /// `--emit=dot`: print each function's dataflow as a Graphviz digraph.
+    pub emit_dot: bool,
     pub diagnostics: DiagnosticStyle,
 }
 
@@ -136,9 +138,9 @@ pub fn command() -> Command {
         .arg(
             Arg::new("emit")
                 .long("emit")
-                .value_parser(["mlir", "llvm-ir"])
+                .value_parser(["mlir", "llvm-ir", "dot"])
                 .default_value("mlir")
-                .help("What to write: MLIR (default) or, for a module in the LLVM dialect, LLVM IR text"),
+                .help("What to write: MLIR (default), LLVM IR text (for a module in the LLVM dialect), or each function's dataflow as a Graphviz digraph (dot)"),
         )
         .arg(
             Arg::new("diagnostics")
@@ -240,6 +242,7 @@ pub fn options(matches: &ArgMatches) -> Options {
         show_dialects: on("show-dialects"),
         emit_bytecode: on("emit-bytecode"),
         emit_llvm_ir: get("emit").as_deref() == Some("llvm-ir"),
+        emit_dot: get("emit").as_deref() == Some("dot"),
         diagnostics: match get("diagnostics").as_deref() {
             Some("plain") => DiagnosticStyle::Plain,
             Some("fancy") => DiagnosticStyle::Fancy,

@@ -85,8 +85,9 @@ pub fn run(options: &Options) -> i32 {
         reporter.error("--pass-pipeline cannot be combined with individual pass flags; put every pass in the pipeline");
         return EXIT_USAGE;
     }
-    if options.emit_bytecode && options.emit_llvm_ir {
-        reporter.error("--emit-bytecode cannot be combined with --emit=llvm-ir");
+    if options.emit_bytecode && (options.emit_llvm_ir || options.emit_dot) {
+        let emit = if options.emit_dot { "dot" } else { "llvm-ir" };
+        reporter.error(format!("--emit-bytecode cannot be combined with --emit={emit}"));
         return EXIT_USAGE;
     }
     if options.emit_bytecode && options.split_input_file.is_some() {
@@ -309,6 +310,9 @@ fn process_chunk(
     if ok && options.emit_llvm_ir {
         // MLIR reports through the diagnostics why a module cannot be translated.
         return Ok(crate::llvm_ir::translate(op.to_raw()).map(String::into_bytes));
+    }
+    if ok && options.emit_dot {
+        return Ok(Some(crate::dot::render(op.to_raw()).into_bytes()));
     }
     Ok(ok.then(|| print_op(&op, options)))
 }

@@ -9,6 +9,7 @@ pub mod capture;
 pub mod cli;
 pub mod context;
 pub mod crash;
+pub mod dot;
 pub mod driver;
 pub mod listing;
 pub mod llvm_ir;

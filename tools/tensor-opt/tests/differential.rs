@@ -1,5 +1,5 @@
 //! The differential suite: every `tg` program here is compiled through
-//! `tg-compile` and run in the JIT on seeded random inputs, and its results
+//! `tg-compile` (with and without `tg-fuse` before it) and run in the JIT on seeded random inputs, and its results
 //! are compared with the reference interpreter's (relative tolerance 1e-4
 //! for floats, exact for integers). Generated cases sweep shapes, strides,
 //! paddings, dilations, groups, permutations, axes and broadcasting.
@@ -24,6 +24,7 @@ fn run(dir: &Path, source: &str, seed: u64, reference: bool, pipeline: &str, res
         print: false,
         bench: None,
         json: false,
+        threads: None,
         pipeline: Some(format!("builtin.module({pipeline})")),
         reference,
     };
@@ -38,9 +39,19 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-4 * a.abs().max(b.abs()) + 1e-5
 }
 
-/// Compiles and interprets `source` on two seeds and at two opt levels; panics on any difference.
+/// Compiles and interprets `source` on five seeds: at opt levels 2 and 0,
+/// grouped by `tg-fuse` first (so `tg.fused` lowering is checked too), and
+/// at opt level 3 with one and two threads; panics on any difference.
 fn check(source: &str, results: usize, float: bool) {
-    for (seed, pipeline) in [(1, "tg-compile"), (2, "tg-compile{opt-level=0}")] {
+    for (seed, pipeline) in [
+        (1, "tg-compile"),
+        (2, "tg-compile{opt-level=0}"),
+        (3, "func.func(tg-fuse),tg-compile"),
+        // The scheduled path: packed contractions, vectorized loops, results
+        // written into caller buffers; and the same on two OpenMP threads.
+        (4, "tg-compile{opt-level=3 out-params}"),
+        (5, "tg-compile{opt-level=3 threads=2}"),
+    ] {
         let dir = tempfile::tempdir().expect("temp dir");
         let jit = run(dir.path(), source, seed, false, pipeline, results);
         let reference = run(dir.path(), source, seed, true, pipeline, results);
@@ -232,5 +243,25 @@ fn examples() {
     for name in ["convmatmul.tg.mlir", "mlp.tg.mlir", "cnn.tg.mlir"] {
         let source = std::fs::read_to_string(root.join(name)).expect("example exists");
         check(&source, 1, true);
+    }
+}
+
+#[test]
+fn fused_graphs() {
+    // Graphs tg-fuse groups: epilogues of matmul and conv2d, an injective
+    // chain, reductions with prologue and epilogue, a constant cloned into two
+    // groups, and groups left apart by the multi-consumer rule.
+    // (program, number of results)
+    let programs = [
+        ("func.func @main(%x: tensor<4x8xf32>, %w: tensor<8x16xf32>, %b: tensor<16xf32>) -> tensor<4x16xf32> {\n  %0 = tg.matmul %x, %w : tensor<4x8xf32>, tensor<8x16xf32>\n  %1 = tg.add %0, %b : tensor<4x16xf32>, tensor<16xf32>\n  %2 = tg.relu %1 : tensor<4x16xf32>\n  return %2 : tensor<4x16xf32>\n}\n", 1),
+        ("func.func @main(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>, %b: tensor<4xf32>) -> tensor<1x4x4x4xf32> {\n  %0 = tg.conv2d %x, %w padding [1, 1, 1, 1] : tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>\n  %b3 = tg.reshape %b : tensor<4xf32> to tensor<4x1x1xf32>\n  %1 = tg.add %0, %b3 : tensor<1x4x8x8xf32>, tensor<4x1x1xf32>\n  %2 = tg.relu %1 : tensor<1x4x8x8xf32>\n  %3 = tg.max_pool2d %2 kernel [2, 2] strides [2, 2] : tensor<1x4x8x8xf32>\n  return %3 : tensor<1x4x4x4xf32>\n}\n", 1),
+        ("func.func @main(%x: tensor<2x3x4xf32>) -> tensor<4x5xf32> {\n  %0 = tg.transpose %x perm [2, 0, 1] : tensor<2x3x4xf32>\n  %1 = tg.reshape %0 : tensor<4x2x3xf32> to tensor<4x6xf32>\n  %2 = tg.slice %1 offsets [0, 1] sizes [4, 5] : tensor<4x6xf32>\n  %3 = tg.tanh %2 : tensor<4x5xf32>\n  return %3 : tensor<4x5xf32>\n}\n", 1),
+        ("func.func @main(%x: tensor<3x4xf32>, %w: tensor<4x5xf32>, %b: tensor<5xf32>) -> tensor<3x5xf32> {\n  %0 = tg.matmul %x, %w : tensor<3x4xf32>, tensor<4x5xf32>\n  %1 = tg.add %0, %b : tensor<3x5xf32>, tensor<5xf32>\n  %2 = tg.relu %1 : tensor<3x5xf32>\n  %m = tg.reduce_max %2 axes [1] keepdims : tensor<3x5xf32>\n  %3 = tg.sub %2, %m : tensor<3x5xf32>, tensor<3x1xf32>\n  %4 = tg.exp %3 : tensor<3x5xf32>\n  %s = tg.reduce_sum %4 axes [1] keepdims : tensor<3x5xf32>\n  %5 = tg.div %4, %s : tensor<3x5xf32>, tensor<3x1xf32>\n  return %5 : tensor<3x5xf32>\n}\n", 1),
+        ("func.func @main(%x: tensor<4x6xf32>) -> tensor<4xf32> {\n  %0 = tg.exp %x : tensor<4x6xf32>\n  %1 = tg.reduce_mean %0 axes [1] : tensor<4x6xf32>\n  %2 = tg.log %1 : tensor<4xf32>\n  return %2 : tensor<4xf32>\n}\n", 1),
+        ("func.func @main(%x: tensor<4xf32>, %y: tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>) {\n  %c = tg.constant dense<[1.0, 2.0, 3.0, 4.0]> : tensor<4xf32>\n  %0 = tg.add %x, %c : tensor<4xf32>, tensor<4xf32>\n  %1 = tg.relu %0 : tensor<4xf32>\n  %2 = tg.mul %y, %c : tensor<4xf32>, tensor<4xf32>\n  %3 = tg.exp %2 : tensor<4xf32>\n  return %1, %3 : tensor<4xf32>, tensor<4xf32>\n}\n", 2),
+        ("func.func @main(%x: tensor<4x4xf32>, %w: tensor<4x4xf32>) -> (tensor<4x4xf32>, tensor<4x4xf32>) {\n  %a = tg.exp %x : tensor<4x4xf32>\n  %m = tg.matmul %a, %w : tensor<4x4xf32>, tensor<4x4xf32>\n  %b = tg.add %m, %a : tensor<4x4xf32>, tensor<4x4xf32>\n  %n = tg.neg %a : tensor<4x4xf32>\n  %c = tg.sigmoid %n : tensor<4x4xf32>\n  return %b, %c : tensor<4x4xf32>, tensor<4x4xf32>\n}\n", 2),
+    ];
+    for (src, results) in programs {
+        check(src, results, true);
     }
 }

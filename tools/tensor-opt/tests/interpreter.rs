@@ -933,6 +933,15 @@ func.func @main(%a: tensor<2x2xf64>) -> tensor<2x2xf64> {
 // A small graph
 // ---------------------------------------------------------------------------
 
+/// x, w and b of [`dense_layer_graph`] (and of its fused form).
+fn dense_layer_inputs() -> [Tensor; 3] {
+    [
+        f32s(&[2, 3], &[1.0, 0.0, -1.0, 2.0, 1.0, 0.0]),
+        f32s(&[3, 2], &[1.0, -1.0, 2.0, 0.0, 3.0, 1.0]),
+        f32s(&[2], &[0.5, -0.5]),
+    ]
+}
+
 #[test]
 fn dense_layer_graph() {
     // relu(x @ w + b), then the mean over the features.
@@ -945,11 +954,7 @@ func.func @main(%x: tensor<2x3xf32>, %w: tensor<3x2xf32>, %b: tensor<2xf32>) -> 
   %m = tg.reduce_mean %r axes [1] : tensor<2x2xf32>
   return %r, %m : tensor<2x2xf32>, tensor<2xf32>
 }"#,
-        &[
-            f32s(&[2, 3], &[1.0, 0.0, -1.0, 2.0, 1.0, 0.0]),
-            f32s(&[3, 2], &[1.0, -1.0, 2.0, 0.0, 3.0, 1.0]),
-            f32s(&[2], &[0.5, -0.5]),
-        ],
+        &dense_layer_inputs(),
     );
     // x @ w = [1-3, -1-1; 2+2, -2] = [-2 -2; 4 -2]; + b = [-1.5 -2.5; 4.5 -2.5].
     assert_floats(&out[0], "f32", &[2, 2], &[0.0, 0.0, 4.5, 0.0]);
@@ -997,6 +1002,93 @@ func.func @negate(%x: tensor<2xi32>) -> tensor<2xi32> {
         evaluate(module.as_operation(), "missing", &input),
         Err(EvalError::EntryNotFound(String::from("missing")))
     );
+}
+
+// ---------------------------------------------------------------------------
+// tg.fused
+// ---------------------------------------------------------------------------
+
+/// The dense layer of [`dense_layer_graph`], with the matmul, the bias and the
+/// relu in one `tg.fused` and the mean outside it.
+const FUSED_DENSE_LAYER: &str = r#"
+func.func @main(%x: tensor<2x3xf32>, %w: tensor<3x2xf32>, %b: tensor<2xf32>) -> (tensor<2x2xf32>, tensor<2xf32>) {
+  %r = tg.fused "matmul+add+relu" (%x, %w, %b) : (tensor<2x3xf32>, tensor<3x2xf32>, tensor<2xf32>) -> tensor<2x2xf32> {
+  ^bb0(%a: tensor<2x3xf32>, %c: tensor<3x2xf32>, %d: tensor<2xf32>):
+    %mm = tg.matmul %a, %c : tensor<2x3xf32>, tensor<3x2xf32>
+    %y = tg.add %mm, %d : tensor<2x2xf32>, tensor<2xf32>
+    %z = tg.relu %y : tensor<2x2xf32>
+    tg.yield %z : tensor<2x2xf32>
+  }
+  %m = tg.reduce_mean %r axes [1] : tensor<2x2xf32>
+  return %r, %m : tensor<2x2xf32>, tensor<2xf32>
+}"#;
+
+#[test]
+fn fused_op_evaluates_its_body_on_its_operands() {
+    let out = eval(FUSED_DENSE_LAYER, &dense_layer_inputs());
+    // As in dense_layer_graph.
+    assert_floats(&out[0], "f32", &[2, 2], &[0.0, 0.0, 4.5, 0.0]);
+    assert_floats(&out[1], "f32", &[2], &[0.0, 2.25]);
+}
+
+#[test]
+fn fused_op_with_a_constant_inside_and_two_results() {
+    let out = eval(
+        r#"
+func.func @main(%x: tensor<3xi32>) -> (tensor<3xi32>, tensor<3xi32>, tensor<3xi32>) {
+  %r:2 = tg.fused "constant+mul+neg" (%x) : (tensor<3xi32>) -> (tensor<3xi32>, tensor<3xi32>) {
+  ^bb0(%a: tensor<3xi32>):
+    %k = tg.constant dense<[1, 2, 3]> : tensor<3xi32>
+    %p = tg.mul %a, %k : tensor<3xi32>, tensor<3xi32>
+    %n = tg.neg %p : tensor<3xi32>
+    tg.yield %p, %n : tensor<3xi32>, tensor<3xi32>
+  }
+  %s = tg.add %r#0, %r#1 : tensor<3xi32>, tensor<3xi32>
+  return %r#0, %r#1, %s : tensor<3xi32>, tensor<3xi32>, tensor<3xi32>
+}"#,
+        &[i32s(&[3], &[5, -1, 2])],
+    );
+    assert_ints(&out[0], "i32", &[3], &[5, -2, 6]);
+    assert_ints(&out[1], "i32", &[3], &[-5, 2, -6]);
+    assert_ints(&out[2], "i32", &[3], &[0, 0, 0]);
+}
+
+#[test]
+fn tg_fuse_output_evaluates_like_its_input() {
+    // The MLP of examples/mlp.tg.mlir with a written-out softmax, small: tg-fuse
+    // makes two groups of it; the interpreter must give the same results.
+    let source = r#"
+func.func @main(%x: tensor<3x4xf32>, %w: tensor<4x5xf32>, %b: tensor<5xf32>) -> tensor<3x5xf32> {
+  %mm = tg.matmul %x, %w : tensor<3x4xf32>, tensor<4x5xf32>
+  %y = tg.add %mm, %b : tensor<3x5xf32>, tensor<5xf32>
+  %r = tg.relu %y : tensor<3x5xf32>
+  %m = tg.reduce_max %r axes [1] keepdims : tensor<3x5xf32>
+  %s = tg.sub %r, %m : tensor<3x5xf32>, tensor<3x1xf32>
+  %e = tg.exp %s : tensor<3x5xf32>
+  %t = tg.reduce_sum %e axes [1] keepdims : tensor<3x5xf32>
+  %p = tg.div %e, %t : tensor<3x5xf32>, tensor<3x1xf32>
+  return %p : tensor<3x5xf32>
+}"#;
+    let inputs = [
+        f32_fn(&[3, 4], |i| (i[0] as f32) - 0.5 * (i[1] as f32)),
+        f32_fn(&[4, 5], |i| ((i[0] * 5 + i[1]) % 7) as f32 * 0.25 - 0.5),
+        f32_fn(&[5], |i| i[0] as f32 * 0.1),
+    ];
+    let context = tensor_opt::context::create(false, false);
+    let operation = tg_dialect::parse_source_for_tool(&context, source, "test.mlir", true).expect("parses");
+    let mut module = Module::from_operation(operation).expect("a module");
+    let unfused = evaluate(module.as_operation(), "main", &inputs).expect("evaluates");
+    let pipeline = tensor_passes::pipeline::parse("builtin.module(func.func(tg-fuse))").expect("a valid pipeline");
+    let pm = tensor_opt::pass_manager::build(&context, "builtin.module", &pipeline).expect("tg-fuse exists");
+    pm.run(&mut module).expect("tg-fuse succeeds");
+    let printed = module.as_operation().to_string();
+    assert_eq!(printed.matches("tg.fused").count(), 2, "two groups expected in\n{printed}");
+    let fused = evaluate(module.as_operation(), "main", &inputs).expect("evaluates the fused module");
+    let expected: Vec<f64> = match &unfused[0] {
+        Tensor::F32(a) => a.iter().map(|&v| v as f64).collect(),
+        other => panic!("expected f32, got {other:?}"),
+    };
+    assert_floats(&fused[0], "f32", &[3, 5], &expected);
 }
 
 // ---------------------------------------------------------------------------

@@ -128,6 +128,7 @@ fn options(input: &Path, outputs: Vec<PathBuf>, reference: bool) -> Options {
         print: false,
         bench: None,
         json: false,
+        threads: None,
         pipeline: None,
         reference,
     }

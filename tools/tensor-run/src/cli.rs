@@ -40,8 +40,13 @@ pub struct Options {
     #[arg(long, requires = "bench")]
     pub json: bool,
 
-    /// The lowering to the LLVM dialect, anchored on builtin.module
-    /// (default: builtin.module(tg-compile)).
+    /// How many threads the compiled code may use (default: all cores).
+    /// Sets the default pipeline's `threads`; with --pipeline, set it there.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..), conflicts_with = "pipeline")]
+    pub threads: Option<u64>,
+
+    /// The lowering to the LLVM dialect, anchored on builtin.module (default:
+    /// builtin.module(tg-compile{opt-level=3 out-params threads=N})).
     #[arg(long, value_name = "PIPELINE", conflicts_with = "reference")]
     pub pipeline: Option<String>,
 
@@ -50,5 +55,10 @@ pub struct Options {
     pub reference: bool,
 }
 
-/// The default lowering.
-pub const DEFAULT_PIPELINE: &str = "builtin.module(tg-compile)";
+/// The default lowering: tg-compile's fastest, with results written into
+/// buffers tensor-run provides (and reuses across `--bench` calls), on
+/// `threads` threads (all cores unless given).
+pub fn default_pipeline(threads: Option<u64>) -> String {
+    let threads = threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get() as u64));
+    format!("builtin.module(tg-compile{{opt-level=3 out-params threads={threads}}})")
+}

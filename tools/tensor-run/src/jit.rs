@@ -30,13 +30,22 @@
 //! `invoke_packed_takes_the_plain_name_and_calls_the_c_interface` in
 //! tools/tensor-opt/tests/tensor_run.rs checks all of this.
 //!
-//! The results' buffers are `malloc`ed by the compiled code and freed here
-//! after copying; buffers for intermediate values are not freed by the code
-//! `tg-compile` produces today (it inserts no deallocations), so each call
-//! leaks them: noticeable only with a large `--bench ITERS`.
+//! Results come back one of two ways ([`Convention`]). *Returned*: the
+//! results' buffers are `malloc`ed by the compiled code and freed here after
+//! copying. *Out-params* (`tg-compile{out-params}`, tensor-run's default, via
+//! `buffer-results-to-out-params`): the entry takes one more memref argument
+//! per result, after the inputs, and writes the result into it; its type is
+//! `void`. tensor-run then allocates the result buffers once and reuses them
+//! across `--bench` calls, so a call does not pay for fresh pages (for a
+//! 64 MiB result, page faults cost as much as the computation). Buffers for
+//! intermediate values are not freed by the code `tg-compile` produces (it
+//! inserts no deallocations), so each call leaks them: noticeable only with
+//! a large `--bench ITERS`.
 
 use crate::memref::{Input, Results};
 use crate::signature::Signature;
+use melior::ir::block::BlockLike;
+use melior::ir::operation::OperationLike;
 use melior::ir::{Module, OperationRef};
 use melior::{Context, StringRef};
 use std::time::{Duration, Instant};
@@ -72,12 +81,21 @@ impl Engine {
     /// to the context).
     pub fn new(module: &Module) -> Option<Self> {
         let prefix = std::env::var("MLIR_SYS_220_PREFIX").unwrap_or_else(|_| "/usr/lib/llvm-22".into());
-        let utils = format!("{prefix}/lib/libmlir_c_runner_utils.so");
-        let libs: Vec<mlir_sys::MlirStringRef> = if std::path::Path::new(&utils).exists() {
-            vec![StringRef::new(&utils).to_raw()]
-        } else {
-            vec![]
-        };
+        // MLIR's C runner utilities, and LLVM's OpenMP runtime for code that
+        // `convert-scf-to-openmp` parallelized (tg-compile with threads > 1).
+        let paths: Vec<String> = ["libmlir_c_runner_utils.so", "libomp.so"]
+            .iter()
+            .map(|lib| format!("{prefix}/lib/{lib}"))
+            .filter(|path| std::path::Path::new(path).exists())
+            .collect();
+        // MLIR reads each path as a C string (through its `data` pointer), so
+        // each must end in a NUL; the length excludes it.
+        let paths: Vec<std::ffi::CString> =
+            paths.into_iter().filter_map(|p| std::ffi::CString::new(p).ok()).collect();
+        let libs: Vec<mlir_sys::MlirStringRef> = paths
+            .iter()
+            .map(|p| mlir_sys::MlirStringRef { data: p.as_ptr(), length: p.as_bytes().len() })
+            .collect();
         // SAFETY: the module is live; `libs` and the string it points to outlive the call.
         let raw = unsafe {
             mlir_sys::mlirExecutionEngineCreate(module.to_raw(), 2, libs.len() as i32, libs.as_ptr(), false, false)
@@ -113,10 +131,40 @@ impl Drop for Engine {
     }
 }
 
+/// How the compiled entry hands back its results (see the module docs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Convention {
+    Returned,
+    OutParams,
+}
+
+impl Convention {
+    /// Reads the convention off the lowered module: the LLVM function
+    /// `@entry` returns `void` while the source function had results only
+    /// when the results became out-params.
+    pub fn of(module: &Module, signature: &Signature) -> Convention {
+        let body = module.body();
+        let mut next = body.first_operation();
+        while let Some(op) = next {
+            next = op.next_in_block();
+            let is_entry = op.name().as_string_ref().as_str() == Ok("llvm.func")
+                && op.attribute("sym_name").is_ok_and(|a| a.to_string() == format!("\"{}\"", signature.entry));
+            if is_entry {
+                let void = op.attribute("function_type").is_ok_and(|t| t.to_string().starts_with("!llvm.func<void"));
+                if void && !signature.results.is_empty() {
+                    return Convention::OutParams;
+                }
+            }
+        }
+        Convention::Returned
+    }
+}
+
 /// The compiled entry function with its signature.
 pub struct Function<'e> {
     pub engine: &'e Engine,
     pub signature: Signature,
+    pub convention: Convention,
 }
 
 impl Function<'_> {
@@ -127,6 +175,12 @@ impl Function<'_> {
 
     /// One call: copies of `inputs` in, the results copied out and freed.
     pub fn call(&self, inputs: &[Tensor]) -> Result<Vec<Tensor>, String> {
+        if self.convention == Convention::OutParams {
+            let mut arguments: Vec<Input> = inputs.iter().map(Input::new).collect();
+            arguments.extend(self.out_params());
+            self.invoke_out_params(&mut arguments)?;
+            return Ok(self.read_out_params(&arguments[inputs.len()..]));
+        }
         let mut prepared: Vec<Input> = inputs.iter().map(Input::new).collect();
         let mut results = self.results();
         self.invoke(&mut prepared, &mut results)?;
@@ -143,6 +197,24 @@ impl Function<'_> {
     /// after each call, also outside it.
     pub fn bench(&self, inputs: &[Tensor], iters: u64) -> Result<Vec<Duration>, String> {
         let mut times = Vec::with_capacity(iters as usize);
+        if self.convention == Convention::OutParams {
+            // The result buffers are allocated once and reused by every call.
+            let mut outputs: Vec<Input> = self.out_params();
+            let mut arguments: Vec<Input> = Vec::new();
+            for i in 0..=iters {
+                arguments.clear();
+                arguments.extend(inputs.iter().map(Input::new));
+                let mut all: Vec<*mut u64> = arguments.iter_mut().map(Input::descriptor_ptr).collect();
+                all.extend(outputs.iter_mut().map(Input::descriptor_ptr));
+                let start = Instant::now();
+                self.invoke_pointers(&mut all)?;
+                let elapsed = start.elapsed();
+                if i > 0 {
+                    times.push(elapsed);
+                }
+            }
+            return Ok(times);
+        }
         for i in 0..=iters {
             let mut prepared: Vec<Input> = inputs.iter().map(Input::new).collect();
             let mut results = self.results();
@@ -156,6 +228,32 @@ impl Function<'_> {
             }
         }
         Ok(times)
+    }
+
+    fn out_params(&self) -> Vec<Input> {
+        self.signature.results.iter().map(|t| Input::zeros(t.dtype, &t.shape)).collect()
+    }
+
+    fn read_out_params(&self, outputs: &[Input]) -> Vec<Tensor> {
+        outputs.iter().zip(&self.signature.results).map(|(o, t)| o.to_tensor(&t.shape)).collect()
+    }
+
+    fn invoke_out_params(&self, arguments: &mut [Input]) -> Result<(), String> {
+        let mut pointers: Vec<*mut u64> = arguments.iter_mut().map(Input::descriptor_ptr).collect();
+        self.invoke_pointers(&mut pointers)
+    }
+
+    /// Calls the entry with descriptor pointers (inputs, then out-params).
+    fn invoke_pointers(&self, pointers: &mut [*mut u64]) -> Result<(), String> {
+        let mut args: Vec<*mut std::ffi::c_void> =
+            pointers.iter_mut().map(|p| p as *mut *mut u64 as *mut std::ffi::c_void).collect();
+        // SAFETY: the descriptors match the entry's signature, read before
+        // lowering, inputs then results; they outlive the call.
+        if unsafe { self.engine.invoke_packed(&self.signature.entry, &mut args) } {
+            Ok(())
+        } else {
+            Err(format!("the JIT cannot call @{} ({} is missing)", self.signature.entry, self.ciface_symbol()))
+        }
     }
 
     fn results(&self) -> Results {

@@ -90,6 +90,31 @@ impl Input {
         self.words.as_mut_ptr()
     }
 
+    /// A zeroed buffer for a result the compiled code writes in place
+    /// (`buffer-results-to-out-params`), with its descriptor.
+    pub fn zeros(dtype: DType, shape: &[usize]) -> Self {
+        let shape = IxDyn(shape);
+        Input::new(&match dtype {
+            DType::F32 => Tensor::F32(ArrayD::zeros(shape)),
+            DType::F64 => Tensor::F64(ArrayD::zeros(shape)),
+            DType::I32 => Tensor::I32(ArrayD::zeros(shape)),
+            DType::I64 => Tensor::I64(ArrayD::zeros(shape)),
+        })
+    }
+
+    /// The buffer's contents as a tensor of `shape` (row-major).
+    pub fn to_tensor(&self, shape: &[usize]) -> Tensor {
+        fn array<T: Clone>(shape: &[usize], v: &[T]) -> ArrayD<T> {
+            ArrayD::from_shape_vec(IxDyn(shape), v.to_vec()).expect("the buffer was sized from the shape")
+        }
+        match &self.data {
+            InputData::F32(v) => Tensor::F32(array(shape, v)),
+            InputData::F64(v) => Tensor::F64(array(shape, v)),
+            InputData::I32(v) => Tensor::I32(array(shape, v)),
+            InputData::I64(v) => Tensor::I64(array(shape, v)),
+        }
+    }
+
     /// The bytes `[start, end)` of the input's data.
     fn byte_range(&self) -> (usize, usize) {
         self.data.byte_range()

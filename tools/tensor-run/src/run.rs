@@ -2,7 +2,7 @@
 //! entry signature, input files), then compile and run (or interpret), then
 //! write, print and time the results.
 
-use crate::cli::{Options, DEFAULT_PIPELINE};
+use crate::cli::{default_pipeline, Options};
 use crate::dtype::ValueType;
 use crate::jit::{Engine, Function};
 use crate::signature::{self, Signature};
@@ -60,7 +60,7 @@ pub fn run(options: &Options) -> i32 {
 
 /// Runs tensor-run, printing results to `out`.
 pub fn execute(options: &Options, out: &mut dyn Write) -> Result<(), Failure> {
-    let pipeline_text = options.pipeline.clone().unwrap_or_else(|| DEFAULT_PIPELINE.to_string());
+    let pipeline_text = options.pipeline.clone().unwrap_or_else(|| default_pipeline(options.threads));
     let pipeline = pipeline::parse(&pipeline_text).map_err(|e| pipeline_failure(&pipeline_text, &e))?;
 
     let context = tensor_opt::context::create(true, false);
@@ -98,17 +98,21 @@ pub fn execute(options: &Options, out: &mut dyn Write) -> Result<(), Failure> {
     }
 
     let (results, times) = if options.reference {
-        interpret(&module, &signature, &inputs, options.bench)?
+        let (results, times) = interpret(&module, &signature, &inputs, options.bench)?;
+        (results, times.map(|t| (t, None)))
     } else {
         crate::jit::emit_c_interface(&context, function);
         let pass_manager = pass_manager.expect("built unless --reference");
+        let compile_start = Instant::now();
         if pass_manager.run(&mut module).is_err() {
             return Err(diagnostics("the pipeline failed"));
         }
         sink.drain();
         check_lowered(&module, &name)?;
         let engine = Engine::new(&module).ok_or_else(|| diagnostics("the JIT cannot compile the lowered module"))?;
-        let function = Function { engine: &engine, signature: signature.clone() };
+        let compile_time = compile_start.elapsed();
+        let convention = crate::jit::Convention::of(&module, &signature);
+        let function = Function { engine: &engine, signature: signature.clone(), convention };
         if !engine.has_symbol(&function.ciface_symbol()) {
             return Err(Failure::input(format!(
                 "the lowered module has no {}: the pipeline must keep @{} and lower it with convert-func-to-llvm",
@@ -118,7 +122,7 @@ pub fn execute(options: &Options, out: &mut dyn Write) -> Result<(), Failure> {
         }
         let results = function.call(&inputs).map_err(Failure::input)?;
         let times = match options.bench {
-            Some(iters) => Some(function.bench(&inputs, iters).map_err(Failure::input)?),
+            Some(iters) => Some((function.bench(&inputs, iters).map_err(Failure::input)?, Some(compile_time))),
             None => None,
         };
         (results, times)
@@ -136,8 +140,8 @@ pub fn execute(options: &Options, out: &mut dyn Write) -> Result<(), Failure> {
             printed.push_str(&summary::summarize(index, tensor));
         }
     }
-    if let Some(times) = times {
-        printed.push_str(&bench_report(&times, options.json));
+    if let Some((times, compile_time)) = times {
+        printed.push_str(&bench_report(&times, compile_time, options.json));
     }
     // A closed stdout (`| head`) is not worth a report.
     let _ = out.write_all(printed.as_bytes()).and_then(|()| out.flush());
@@ -207,19 +211,24 @@ fn interpret(
 }
 
 /// `min 1.2 ms, median 1.3 ms, max 1.5 ms`, or the JSON object.
-fn bench_report(times: &[Duration], json: bool) -> String {
+/// min/median/max of `times`, and how long compiling took (pipeline and
+/// JIT code generation; none for `--reference`).
+fn bench_report(times: &[Duration], compile: Option<Duration>, json: bool) -> String {
     let mut ms: Vec<f64> = times.iter().map(|t| t.as_secs_f64() * 1e3).collect();
     ms.sort_by(f64::total_cmp);
     let (min, max) = (ms[0], ms[ms.len() - 1]);
     let mid = ms.len() / 2;
     let median = if ms.len() % 2 == 1 { ms[mid] } else { (ms[mid - 1] + ms[mid]) / 2.0 };
+    let compile_ms = compile.map(|c| c.as_secs_f64() * 1e3);
     if json {
+        let compile = compile_ms.map_or(String::new(), |c| format!(", \"compile_ms\": {c:.3}"));
         format!(
-            "{{\"median_ms\": {median:.6}, \"min_ms\": {min:.6}, \"max_ms\": {max:.6}, \"iters\": {}}}\n",
+            "{{\"median_ms\": {median:.6}, \"min_ms\": {min:.6}, \"max_ms\": {max:.6}, \"iters\": {}{compile}}}\n",
             ms.len()
         )
     } else {
-        format!("bench: {} iterations: min {min:.3} ms, median {median:.3} ms, max {max:.3} ms\n", ms.len())
+        let compile = compile_ms.map_or(String::new(), |c| format!(" (compiled in {c:.0} ms)"));
+        format!("bench: {} iterations: min {min:.3} ms, median {median:.3} ms, max {max:.3} ms{compile}\n", ms.len())
     }
 }
 
@@ -273,7 +282,8 @@ pub fn build_pass_manager<'c>(context: &'c Context, pipeline: &Pipeline) -> Resu
     tensor_opt::pass_manager::build(context, "builtin.module", pipeline)
 }
 
-/// Fails unless every op of the lowered module is in the LLVM dialect.
+/// Fails unless every op of the lowered module is in the LLVM dialect (or
+/// is an OpenMP op, which MLIR translates to LLVM IR with runtime calls).
 fn check_lowered(module: &Module, file: &str) -> Result<(), Failure> {
     fn first_foreign<'c, 'a>(op: OperationRef<'c, 'a>) -> Option<OperationRef<'c, 'a>> {
         for index in 0..op.region_count() {
@@ -282,7 +292,7 @@ fn check_lowered(module: &Module, file: &str) -> Result<(), Failure> {
                 let mut next = b.first_operation();
                 while let Some(inner) = next {
                     let name = inner.name().as_string_ref().as_str().unwrap_or("").to_string();
-                    if !name.starts_with("llvm.") {
+                    if !name.starts_with("llvm.") && !name.starts_with("omp.") {
                         return Some(inner);
                     }
                     if let Some(found) = first_foreign(inner) {

@@ -1,0 +1,111 @@
+// tg-schedule: the loop schedule of tg-compile opt-level=3, a transform-dialect
+// script generated from the module's linalg ops and applied by MLIR's
+// transform interpreter. emit=true puts the script into the module instead,
+// for a user to read, edit and give back with file=PATH.
+
+// RUN: tensor-opt %s --split-input-file --pass-pipeline='builtin.module(tg-schedule{emit=true vector-width=16})' \
+// RUN:   | FileCheck %s --check-prefix=EMIT
+// RUN: tensor-opt %s --split-input-file --pass-pipeline='builtin.module(tg-schedule{vector-width=16})' \
+// RUN:   | FileCheck %s --check-prefix=APPLY
+// RUN: tensor-opt %s --split-input-file --pass-pipeline='builtin.module(tg-schedule{vector-width=16 threads=2})' \
+// RUN:   | FileCheck %s --check-prefix=THREADS
+
+// A matmul is data-tiled: A in 8-row panels, B in 32-column panels stored
+// panel-major, an 8x32 register tile with the k loop innermost, lowered to
+// broadcast FMAs (one per row of the tile) with the accumulators in registers.
+// Its accumulator's fill is the matmul's (not scheduled on its own).
+// EMIT-LABEL: func.func @matmul
+// EMIT: linalg.fill ins
+// EMIT-NOT: tg.schedule = 1
+// EMIT: linalg.matmul {tg.schedule = 0 : i64}
+// EMIT: transform.named_sequence @__transform_main
+// EMIT: transform.structured.match attributes {tg.schedule = 0 : i64}
+// EMIT: transform.structured.pack %{{.*}} packed_sizes = [8, 32, 1]
+// EMIT: transform.structured.pack_transpose %{{.*}} outer_perm = [1, 0]
+// EMIT: transform.structured.tile_using_for %{{.*}} tile_sizes [0, 0, 1024]
+// EMIT: transform.structured.tile_using_for %{{.*}} tile_sizes [1, 1, 1] interchange = [1, 0, 2]
+// EMIT: transform.apply_patterns.vector.lower_contraction
+
+// APPLY-LABEL: func.func @matmul
+// APPLY-NOT: linalg.matmul
+// APPLY: scf.for
+// APPLY-COUNT-8: vector.fma {{.*}} : vector<32xf32>
+// APPLY-NOT: tg.schedule
+// APPLY-NOT: transform.
+
+// With threads, the 32-column panels are split between them.
+// THREADS-LABEL: func.func @matmul
+// THREADS: scf.forall (%{{.*}}) in (2)
+// THREADS: vector.fma
+func.func @matmul(%a: tensor<64x48xf32>, %b: tensor<48x64xf32>) -> tensor<64x64xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<64x64xf32>
+  %c = linalg.fill ins(%zero : f32) outs(%e : tensor<64x64xf32>) -> tensor<64x64xf32>
+  %r = linalg.matmul ins(%a, %b : tensor<64x48xf32>, tensor<48x64xf32>) outs(%c : tensor<64x64xf32>) -> tensor<64x64xf32>
+  return %r : tensor<64x64xf32>
+}
+
+// -----
+
+// An elementwise op is tiled to one vector of its innermost loop (masked
+// when the size does not divide) and split between threads on its outer loop.
+// EMIT-LABEL: func.func @eltwise
+// EMIT: transform.structured.tile_using_for %{{.*}} tile_sizes [1, 16]
+// EMIT: transform.structured.vectorize %{{.*}} vector_sizes [1, 16]
+
+// APPLY-LABEL: func.func @eltwise
+// APPLY: arith.maximumf {{.*}} : vector<1x16xf32>
+
+// THREADS-LABEL: func.func @eltwise
+// THREADS: scf.forall (%{{.*}}) in (2)
+// THREADS: arith.maximumf {{.*}} : vector<1x16xf32>
+#id = affine_map<(d0, d1) -> (d0, d1)>
+func.func @eltwise(%a: tensor<8x100xf32>) -> tensor<8x100xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<8x100xf32>
+  %r = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%a : tensor<8x100xf32>) outs(%e : tensor<8x100xf32>) {
+  ^bb0(%x: f32, %o: f32):
+    %m = arith.maximumf %x, %zero : f32
+    linalg.yield %m : f32
+  } -> tensor<8x100xf32>
+  return %r : tensor<8x100xf32>
+}
+
+// -----
+
+// A convolution becomes an im2col copy and a contraction, data-tiled like a
+// matmul (filters as rows, output pixels as columns).
+// EMIT-LABEL: func.func @conv
+// EMIT: transform.structured.convert_conv2d_to_img2col
+// EMIT: transform.structured.pack %{{.*}} packed_sizes = [0, 8, 32, 1]
+// EMIT: outer_perm = [0, 2, 1]
+
+// APPLY-LABEL: func.func @conv
+// APPLY-NOT: linalg.conv_2d_nchw_fchw
+// APPLY: vector.fma
+func.func @conv(%x: tensor<1x4x10x10xf32>, %w: tensor<8x4x3x3xf32>) -> tensor<1x8x8x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x8x8x8xf32>
+  %c = linalg.fill ins(%zero : f32) outs(%e : tensor<1x8x8x8xf32>) -> tensor<1x8x8x8xf32>
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%x, %w : tensor<1x4x10x10xf32>, tensor<8x4x3x3xf32>) outs(%c : tensor<1x8x8x8xf32>) -> tensor<1x8x8x8xf32>
+  return %r : tensor<1x8x8x8xf32>
+}
+
+// -----
+
+// Ops it does not know are left alone (plain loops lower them later).
+// EMIT-LABEL: func.func @pool
+// EMIT: linalg.pooling_nchw_max {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins
+// APPLY-LABEL: func.func @pool
+// APPLY: linalg.pooling_nchw_max
+func.func @pool(%x: tensor<1x2x4x4xf32>) -> tensor<1x2x2x2xf32> {
+  %ninf = arith.constant 0xFF800000 : f32
+  %e = tensor.empty() : tensor<1x2x2x2xf32>
+  %c = linalg.fill ins(%ninf : f32) outs(%e : tensor<1x2x2x2xf32>) -> tensor<1x2x2x2xf32>
+  %k = tensor.empty() : tensor<2x2xf32>
+  %r = linalg.pooling_nchw_max {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
+      ins(%x, %k : tensor<1x2x4x4xf32>, tensor<2x2xf32>) outs(%c : tensor<1x2x2x2xf32>) -> tensor<1x2x2x2xf32>
+  return %r : tensor<1x2x2x2xf32>
+}

@@ -1,0 +1,77 @@
+//! Reads one block of IR into the petgraph dataflow graph the grouping
+//! works on: a node per op (with its fusion pattern), an edge per use.
+
+use super::grouping::Dataflow;
+use super::pattern::Pattern;
+use melior::ir::block::BlockLike;
+use melior::ir::operation::OperationLike;
+use melior::ir::{BlockRef, OperationRef, ValueLike};
+use petgraph::graph::{DiGraph, NodeIndex};
+use std::collections::HashMap;
+use std::ffi::c_void;
+
+/// The ops of a block, in order, and their dataflow graph (node `i` is `ops[i]`).
+pub struct BlockGraph<'c, 'a> {
+    pub ops: Vec<OperationRef<'c, 'a>>,
+    pub dataflow: Dataflow,
+}
+
+/// The ops using `value`, one entry per use.
+pub fn users(value: mlir_sys::MlirValue) -> Vec<mlir_sys::MlirOperation> {
+    let mut users = Vec::new();
+    // SAFETY: `value` is live; the use list is only read.
+    unsafe {
+        let mut operand = mlir_sys::mlirValueGetFirstUse(value);
+        while !mlir_sys::mlirOpOperandIsNull(operand) {
+            users.push(mlir_sys::mlirOpOperandGetOwner(operand));
+            operand = mlir_sys::mlirOpOperandGetNextUse(operand);
+        }
+    }
+    users
+}
+
+/// The op of `block` that is `op` or holds it in a region, if any.
+pub fn ancestor_in(block: mlir_sys::MlirBlock, mut op: mlir_sys::MlirOperation) -> Option<mlir_sys::MlirOperation> {
+    // SAFETY: `op` and its ancestors are live; a null parent ends the walk.
+    unsafe {
+        while !op.ptr.is_null() {
+            if mlir_sys::mlirBlockEqual(mlir_sys::mlirOperationGetBlock(op), block) {
+                return Some(op);
+            }
+            op = mlir_sys::mlirOperationGetParentOperation(op);
+        }
+    }
+    None
+}
+
+/// The dataflow graph of `block`'s ops. Ops nested in the regions of an op
+/// are not nodes: their uses count as uses by that op.
+pub fn build<'c, 'a>(block: BlockRef<'c, 'a>) -> BlockGraph<'c, 'a> {
+    let mut ops = Vec::new();
+    let mut next = block.first_operation();
+    while let Some(op) = next {
+        ops.push(op);
+        next = op.next_in_block();
+    }
+    let index: HashMap<*mut c_void, usize> = ops.iter().enumerate().map(|(i, op)| (op.to_raw().ptr, i)).collect();
+    let mut graph = DiGraph::with_capacity(ops.len(), ops.len());
+    for op in &ops {
+        graph.add_node(Pattern::of(*op));
+    }
+    let mut escapes = vec![false; ops.len()];
+    for (producer, op) in ops.iter().enumerate() {
+        for result in op.results() {
+            for user in users(result.to_raw()) {
+                match ancestor_in(block.to_raw(), user).and_then(|a| index.get(&a.ptr)) {
+                    Some(&consumer) if consumer != producer => {
+                        graph.update_edge(NodeIndex::new(producer), NodeIndex::new(consumer), ());
+                    }
+                    // A use inside the op's own regions is no dataflow between ops.
+                    Some(_) => {}
+                    None => escapes[producer] = true,
+                }
+            }
+        }
+    }
+    BlockGraph { ops, dataflow: Dataflow { graph, escapes } }
+}

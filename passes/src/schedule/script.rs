@@ -1,0 +1,333 @@
+//! The transform-dialect script `tg-schedule` generates: one block of
+//! transforms per scheduled op, found by its `tg.schedule` tag.
+//!
+//! Two recipes:
+//!
+//! * **Contractions** (`linalg.matmul`, `linalg.batch_matmul`) are data-tiled
+//!   as IREE and BLIS do: `A` is packed into `MR`-row panels and `B` into
+//!   `NR`-column panels stored column-panel-major (`linalg.pack`, padded when
+//!   the sizes do not divide), the packed contraction is tiled into an
+//!   `NR`-column slice per thread (`scf.forall`), a `KC`-deep block of the
+//!   reduction, and an `MR x NR` register tile whose reduction loop is
+//!   innermost; that tile is vectorized and its `vector.contract` lowered to
+//!   `MR` broadcast-FMA outer products per step, with the accumulators
+//!   hoisted into registers across the reduction loop.
+//! * **Everything else the analysis understands** (elementwise, broadcasts,
+//!   reductions, transposes, fills) is split over threads along its outer
+//!   loop and tiled to one vector of the innermost loop, then vectorized
+//!   with masks (so sizes that do not divide stay correct).
+
+use super::analysis::{Kind, Loop, Role};
+use std::fmt::Write;
+
+/// Rows of the contraction micro-kernel's register tile: `MR` rows of `A`
+/// broadcast against `NR` columns of `B`, `MR * NR / vector-width`
+/// accumulators (16 of AVX-512's 32 registers for 8 x 32 f32). A size that
+/// 8 does not divide takes 6 or 4 rows if they divide it, else is padded.
+pub const MR: i64 = 8;
+
+/// The register tile `(MR, NR)` for an `m x n` result: the largest of the
+/// candidates that divides each size, so that no panel needs padding (a
+/// padded pack is a scalar copy), else the largest.
+pub fn register_tile(m: i64, n: i64, vector_width: i64) -> (i64, i64) {
+    let pick = |size: i64, candidates: &[i64]| *candidates.iter().find(|&&c| size % c == 0).unwrap_or(&candidates[0]);
+    (pick(m, &[MR, 6, 4]), pick(n, &[2 * vector_width, vector_width]))
+}
+
+/// The largest divisor of `k` up to 16: how many `k` steps one vectorized
+/// packing copy moves (a divisor, so every copy has the same static shape).
+fn pack_depth(k: i64) -> i64 {
+    (1..=16.min(k)).rev().find(|d| k % d == 0).unwrap_or(1)
+}
+
+/// Knobs of the generated schedule.
+#[derive(Clone, Copy, Debug)]
+pub struct Params {
+    /// f32 lanes of one vector register (16 for AVX-512, 8 for AVX2).
+    pub vector_width: i64,
+    /// How many slices the parallel outer loop is cut into (`scf.forall`).
+    pub threads: i64,
+    /// Depth of a contraction's reduction block (the packed `KC x NR` panel
+    /// of `B` one register tile streams through).
+    pub kc: i64,
+}
+
+/// The whole script for `targets` (tag, kind), as a module text.
+pub fn module(targets: &[(i64, Kind)], params: Params) -> String {
+    let mut body = String::new();
+    for (tag, kind) in targets {
+        let _ = writeln!(body, "    // tg.schedule = {tag}");
+        body.push_str(&match kind {
+            Kind::Contraction { roles, sizes, m, n, k, b_perm } => {
+                guarded(*tag, &contraction("%op", true, roles, sizes, (*m, *n, *k), b_perm, params))
+            }
+            Kind::Conv { batch, filters, pixels, depth } => {
+                // The im2col rewrite's contraction has loops (n, f, p, k) and
+                // an unbatched filter operand.
+                // The rewrite returns the op that replaces the convolution (an
+                // expand_shape of the contraction's result).
+                let ty = "!transform.any_op";
+                let img2col = format!(
+                    "      %img2col, %replaced = transform.structured.convert_conv2d_to_img2col %op : ({ty}) -> ({ty}, {ty})\n      \
+                     %gemm = transform.get_producer_of_operand %replaced[0] : ({ty}) -> {ty}\n"
+                );
+                let roles = [Role::Batch, Role::M, Role::N, Role::K];
+                let sizes = [*batch, *filters, *pixels, *depth];
+                // col is [n, k, p]: panels p-major.
+                let b_perm = [0, 2, 1];
+                let steps = contraction("%gemm", false, &roles, &sizes, (*filters, *pixels, *depth), &b_perm, params);
+                guarded(*tag, &(img2col + &steps))
+            }
+            Kind::Structured { loops } => structured(*tag, loops, params),
+        });
+    }
+    format!(
+        r#"module attributes {{transform.with_named_sequence}} {{
+  transform.named_sequence @__transform_main(%module: !transform.any_op {{transform.readonly}}) {{
+{body}{cleanup}    transform.yield
+  }}
+}}
+"#,
+        cleanup = cleanup()
+    )
+}
+
+fn list(values: impl IntoIterator<Item = i64>) -> String {
+    values.into_iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", ")
+}
+
+fn handles(n: usize) -> String {
+    vec!["!transform.any_op"; n].join(", ")
+}
+
+/// Every step of one op runs in a sequence that suppresses silenceable
+/// failures: if a step does not apply, the op keeps what was done so far
+/// (every step preserves semantics) and plain loops lower the rest.
+fn guarded(tag: i64, steps: &str) -> String {
+    format!(
+        r#"    transform.sequence %module : !transform.any_op failures(suppress) {{
+    ^bb0(%root: !transform.any_op):
+      %op = transform.structured.match attributes{{tg.schedule = {tag} : i64}} in %root : (!transform.any_op) -> !transform.any_op
+      %func = transform.get_parent_op %op {{op_name = "func.func"}} : (!transform.any_op) -> !transform.any_op
+{steps}    }}
+"#
+    )
+}
+
+/// The data-tiling steps for the contraction `op` (a handle); `a_batched`:
+/// whether its `A` operand has the batch loops too.
+#[allow(clippy::too_many_arguments)]
+fn contraction(
+    op: &str,
+    a_batched: bool,
+    roles: &[Role],
+    sizes: &[i64],
+    (m, n, k): (i64, i64, i64),
+    b_perm: &[i64],
+    p: Params,
+) -> String {
+    let (mr, nr) = register_tile(m, n, p.vector_width);
+    let rank = roles.len();
+    // Packed sizes per loop: MR for m, NR for n, 1 for k, none for batch.
+    let packed = list(roles.iter().map(|r| match r {
+        Role::Batch => 0,
+        Role::M => mr,
+        Role::N => nr,
+        Role::K => 1,
+    }));
+    // B's panels are stored n-major.
+    let b_perm = list(b_perm.iter().copied());
+    let n1 = (n + nr - 1) / nr;
+    let pos = |role| roles.iter().position(|r| *r == role).unwrap();
+    let (im, in_, ik) = (pos(Role::M), pos(Role::N), pos(Role::K));
+    // Thread slices over n1 (each thread owns its B panels), else over batch.
+    let mut forall = vec![0; rank];
+    let batch = roles.iter().position(|r| *r == Role::Batch);
+    let parallel_steps = if p.threads > 1 {
+        match batch {
+            Some(b) if sizes[b] >= p.threads => forall[b] = (sizes[b] + p.threads - 1) / p.threads,
+            _ => forall[in_] = (n1 + p.threads - 1) / p.threads,
+        }
+        true
+    } else {
+        false
+    };
+    let mut kblock = vec![0; rank];
+    kblock[ik] = p.kc;
+    let micro = vec![1; rank];
+    // Loop order of the register-tile loops: batch, n1, m1, k1.
+    let mut interchange: Vec<i64> = (0..rank as i64).collect();
+    interchange.swap(im, in_);
+    let (a_aligned, b_aligned) = (m % mr == 0, n % nr == 0);
+    let ty = handles(1);
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "      %packed = transform.structured.pack {op} packed_sizes = [{packed}] : ({ty}) -> (!transform.op<\"linalg.generic\">)"
+    );
+    let _ = writeln!(
+        s,
+        "      %pack_b = transform.get_producer_of_operand %packed[1] : (!transform.op<\"linalg.generic\">) -> (!transform.op<\"linalg.pack\">)"
+    );
+    let _ = writeln!(
+        s,
+        "      %gen, %pack_b2, %unused = transform.structured.pack_transpose %pack_b with_compute_op(%packed) outer_perm = [{b_perm}] : (!transform.op<\"linalg.pack\">, !transform.op<\"linalg.generic\">) -> (!transform.op<\"linalg.generic\">, !transform.op<\"linalg.pack\">, {ty})"
+    );
+    let _ = writeln!(s, "      %pack_a = transform.get_producer_of_operand %gen[0] : (!transform.op<\"linalg.generic\">) -> {ty}");
+    let _ = writeln!(s, "      %unpack = transform.get_consumers_of_result %gen[0] : (!transform.op<\"linalg.generic\">) -> {ty}");
+    // Fold pack(fill) into a fill of the packed accumulator.
+    let _ = writeln!(s, "      transform.apply_patterns to %func {{ transform.apply_patterns.canonicalization }} : {ty}");
+    let _ = writeln!(s, "      %init = transform.get_producer_of_operand %gen[2] : (!transform.op<\"linalg.generic\">) -> {ty}");
+    let _ = writeln!(s, "      %compute = transform.cast %gen : !transform.op<\"linalg.generic\"> to {ty}");
+    // The accumulator's fill stays outside the thread slices (one pass over
+    // the packed accumulator, tiled and vectorized below).
+    let (body, init) = if parallel_steps {
+        let _ = writeln!(
+            s,
+            "      %slice, %forall = transform.structured.tile_using_forall %compute tile_sizes [{}] : ({ty}) -> ({})",
+            list(forall.iter().copied()),
+            handles(2)
+        );
+        ("%slice", "%init")
+    } else {
+        ("%compute", "%init")
+    };
+    let _ = writeln!(
+        s,
+        "      %block, %kloop = transform.structured.tile_using_for {body} tile_sizes [{}] : ({ty}) -> ({})",
+        list(kblock.iter().copied()),
+        handles(2)
+    );
+    let _ = writeln!(
+        s,
+        "      %tile, %loops:{rank} = transform.structured.tile_using_for %block tile_sizes [{}] interchange = [{}] : ({ty}) -> ({})",
+        list(micro.iter().copied()),
+        list(interchange.iter().copied()),
+        handles(rank + 1)
+    );
+    // The accumulator's fill: one MR x NR tile at a time.
+    let init_rank = rank - 1 + 2; // outer dims of C plus (m0, n0)
+    let _ = writeln!(
+        s,
+        "      %init_tile, %init_loops:{} = transform.structured.tile_using_for {init} tile_sizes [{}] : ({ty}) -> ({})",
+        init_rank - 2,
+        list(vec![1; init_rank - 2]),
+        handles(init_rank - 1)
+    );
+    let _ = writeln!(s, "      transform.structured.vectorize %init_tile : {ty}");
+    let _ = writeln!(s, "      transform.structured.vectorize %tile : {ty}");
+    let _ = writeln!(s, "{}", micro_kernel_patterns());
+    // Packing and unpacking: vectorized copies of static tiles where the
+    // sizes divide (padded ones are lowered to scalar copies at the end).
+    let batch_dims = rank - 3;
+    let ones = |n: usize| vec![1; n];
+    for (name, operand, aligned) in [("a", "%pack_a", a_aligned), ("b", "%pack_b2", b_aligned)] {
+        if !aligned {
+            continue;
+        }
+        let mut pack_tile = ones(if name == "a" && !a_batched { 0 } else { batch_dims });
+        pack_tile.extend([1, pack_depth(k)]);
+        let _ = writeln!(
+            s,
+            "      %pt_{name}, %pl_{name}:{} = transform.structured.tile_using_for {operand} tile_sizes [{}] : ({}) -> ({})",
+            pack_tile.len(),
+            list(pack_tile.iter().copied()),
+            if name == "b" { "!transform.op<\"linalg.pack\">".to_string() } else { ty.clone() },
+            handles(pack_tile.len() + 1)
+        );
+        let _ = writeln!(s, "      transform.structured.vectorize %pt_{name} : {ty}");
+    }
+    if a_aligned && b_aligned {
+        let mut unpack_tile = ones(batch_dims);
+        unpack_tile.extend([mr, nr]);
+        let _ = writeln!(
+            s,
+            "      %ut, %ul:{} = transform.structured.tile_using_for %unpack tile_sizes [{}] : ({ty}) -> ({})",
+            unpack_tile.len(),
+            list(unpack_tile.iter().copied()),
+            handles(unpack_tile.len() + 1)
+        );
+        let _ = writeln!(s, "      transform.structured.vectorize %ut : {ty}");
+    }
+    s
+}
+
+/// Vector rewrites that turn the vectorized register tile into broadcast
+/// FMAs with the accumulators carried in registers across the `k` loop.
+fn micro_kernel_patterns() -> String {
+    r#"      transform.apply_patterns to %func {
+        transform.apply_patterns.vector.reduction_to_contract
+        transform.apply_patterns.vector.transfer_permutation_patterns
+        transform.apply_patterns.canonicalization
+      } : !transform.any_op
+      %all_loops = transform.structured.match interface{LoopLikeInterface} in %func : (!transform.any_op) -> !transform.any_op
+      transform.loop.hoist_loop_invariant_subsets %all_loops : !transform.any_op
+      transform.apply_patterns to %func {
+        transform.apply_patterns.vector.reduction_to_contract
+        transform.apply_patterns.vector.cast_away_vector_leading_one_dim
+        transform.apply_patterns.canonicalization
+      } : !transform.any_op
+      transform.apply_patterns to %func {
+        transform.apply_patterns.vector.lower_contraction lowering_strategy = "outerproduct"
+        transform.apply_patterns.vector.lower_outerproduct
+        transform.apply_patterns.canonicalization
+      } : !transform.any_op"#
+        .to_string()
+}
+
+fn structured(tag: i64, loops: &[Loop], p: Params) -> String {
+    let rank = loops.len();
+    let ty = handles(1);
+    let mut s = String::new();
+    if rank == 0 {
+        return String::new();
+    }
+    let mut target = "%op".to_string();
+    if p.threads > 1 && !loops[0].reduction && loops[0].size >= p.threads && rank > 1 {
+        let _ = writeln!(
+            s,
+            "      %slice, %forall = transform.structured.tile_using_forall %op num_threads [{}] : ({ty}) -> ({})",
+            list(std::iter::once(p.threads).chain(std::iter::repeat_n(0, rank - 1))),
+            handles(2)
+        );
+        target = "%slice".into();
+    }
+    // One vector of the innermost loop per step (the whole loop when it is
+    // short), one iteration of every other loop.
+    let last = loops[rank - 1].size;
+    let inner = if last <= 2 * p.vector_width { last } else { p.vector_width };
+    let mut tile: Vec<i64> = vec![1; rank];
+    tile[rank - 1] = inner;
+    let sizes = list(tile.iter().copied());
+    let _ = writeln!(
+        s,
+        "      %tile, %loops:{rank} = transform.structured.tile_using_for {target} tile_sizes [{sizes}] : ({ty}) -> ({})",
+        handles(rank + 1)
+    );
+    let _ = writeln!(s, "      transform.structured.vectorize %tile vector_sizes [{sizes}] : {ty}");
+    guarded(tag, &s)
+}
+
+/// After every op: lower the packs and unpacks that were not vectorized
+/// (padded ones) to pad/reshape/transpose, and the vector ops to the forms
+/// the LLVM conversion takes.
+fn cleanup() -> String {
+    r#"    %funcs = transform.structured.match ops{["func.func"]} in %module : (!transform.any_op) -> !transform.any_op
+    %left_packs = transform.structured.match ops{["linalg.pack"]} in %module : (!transform.any_op) -> !transform.op<"linalg.pack">
+    transform.foreach %left_packs : !transform.op<"linalg.pack"> {
+    ^bb0(%p: !transform.op<"linalg.pack">):
+      %pad, %expand, %transpose = transform.structured.lower_pack %p : (!transform.op<"linalg.pack">) -> (!transform.op<"tensor.pad">, !transform.op<"tensor.expand_shape">, !transform.op<"linalg.transpose">)
+    }
+    %left_unpacks = transform.structured.match ops{["linalg.unpack"]} in %module : (!transform.any_op) -> !transform.op<"linalg.unpack">
+    transform.foreach %left_unpacks : !transform.op<"linalg.unpack"> {
+    ^bb0(%u: !transform.op<"linalg.unpack">):
+      %empty, %transpose, %collapse, %slice = transform.structured.lower_unpack %u : (!transform.op<"linalg.unpack">) -> (!transform.op<"tensor.empty">, !transform.op<"linalg.transpose">, !transform.op<"tensor.collapse_shape">, !transform.op<"tensor.extract_slice">)
+    }
+    transform.apply_patterns to %funcs {
+      transform.apply_patterns.vector.transfer_permutation_patterns
+      transform.apply_patterns.vector.lower_masked_transfers
+      transform.apply_patterns.canonicalization
+    } : !transform.any_op
+"#
+    .to_string()
+}
