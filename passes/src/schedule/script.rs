@@ -207,6 +207,7 @@ fn contraction(
     );
     // The accumulator's fill: one MR x NR tile at a time.
     let init_rank = rank - 1 + 2; // outer dims of C plus (m0, n0)
+    let init = split_over_threads(&mut s, init, &ty, "init", p);
     let _ = writeln!(
         s,
         "      %init_tile, %init_loops:{} = transform.structured.tile_using_for {init} tile_sizes [{}] : ({ty}) -> ({})",
@@ -227,12 +228,14 @@ fn contraction(
         }
         let mut pack_tile = ones(if name == "a" && !a_batched { 0 } else { batch_dims });
         pack_tile.extend([1, pack_depth(k)]);
+        let operand_ty = if name == "b" { "!transform.op<\"linalg.pack\">".to_string() } else { ty.clone() };
+        let sliced = split_over_threads(&mut s, operand, &operand_ty, &format!("pack_{name}"), p);
+        let operand_ty = if sliced == operand { operand_ty } else { ty.clone() };
         let _ = writeln!(
             s,
-            "      %pt_{name}, %pl_{name}:{} = transform.structured.tile_using_for {operand} tile_sizes [{}] : ({}) -> ({})",
+            "      %pt_{name}, %pl_{name}:{} = transform.structured.tile_using_for {sliced} tile_sizes [{}] : ({operand_ty}) -> ({})",
             pack_tile.len(),
             list(pack_tile.iter().copied()),
-            if name == "b" { "!transform.op<\"linalg.pack\">".to_string() } else { ty.clone() },
             handles(pack_tile.len() + 1)
         );
         let _ = writeln!(s, "      transform.structured.vectorize %pt_{name} : {ty}");
@@ -240,9 +243,10 @@ fn contraction(
     if a_aligned && b_aligned {
         let mut unpack_tile = ones(batch_dims);
         unpack_tile.extend([mr, nr]);
+        let unpack = split_over_threads(&mut s, "%unpack", &ty, "unpack", p);
         let _ = writeln!(
             s,
-            "      %ut, %ul:{} = transform.structured.tile_using_for %unpack tile_sizes [{}] : ({ty}) -> ({})",
+            "      %ut, %ul:{} = transform.structured.tile_using_for {unpack} tile_sizes [{}] : ({ty}) -> ({})",
             unpack_tile.len(),
             list(unpack_tile.iter().copied()),
             handles(unpack_tile.len() + 1)
@@ -250,6 +254,23 @@ fn contraction(
         let _ = writeln!(s, "      transform.structured.vectorize %ut : {ty}");
     }
     s
+}
+
+/// With threads, splits the op `handle` (of transform type `ty`) over them
+/// along its first loop and returns the handle of the slice; the packing
+/// copies, the accumulator's fill and the unpacking then run in parallel
+/// too instead of serially around the parallel contraction.
+fn split_over_threads(s: &mut String, handle: &str, ty: &str, name: &str, p: Params) -> String {
+    if p.threads <= 1 {
+        return handle.to_string();
+    }
+    let _ = writeln!(
+        s,
+        "      %{name}_slice, %{name}_forall = transform.structured.tile_using_forall {handle} num_threads [{}] : ({ty}) -> ({})",
+        p.threads,
+        handles(2)
+    );
+    format!("%{name}_slice")
 }
 
 /// Vector rewrites that turn the vectorized register tile into broadcast
