@@ -28,7 +28,7 @@ use crate::tg_to_linalg::emit_error;
 use melior::dialect::DialectHandle;
 use melior::ir::attribute::{AttributeLike, IntegerAttribute};
 use melior::ir::block::BlockLike;
-use melior::ir::operation::OperationLike;
+use melior::ir::operation::{OperationLike, WalkOrder, WalkResult};
 use melior::ir::r#type::{IntegerType, TypeId};
 use melior::ir::{OperationRef, RegionLike, ValueLike};
 use melior::pass::{create_external, ExternalPass, Pass};
@@ -237,11 +237,7 @@ fn find_entry(script: &melior::ir::Operation) -> Option<mlir_sys::MlirOperation>
     while let Some(op) = next {
         next = op.next_in_block();
         let is_sequence = op.name().as_string_ref().as_str() == Ok("transform.named_sequence");
-        let named_main = op
-            .attribute("sym_name")
-            .ok()
-            .map(|a| attribute_text(a.to_raw()) == "\"__transform_main\"")
-            .unwrap_or(false);
+        let named_main = op.attribute("sym_name").is_ok_and(|a| a.to_string() == "\"__transform_main\"");
         if is_sequence && named_main {
             return Some(op.to_raw());
         }
@@ -297,10 +293,11 @@ fn tag_targets(module: OperationRef) -> Vec<(i64, analysis::Kind)> {
 /// Removes the tags (also from ops whose schedule did not apply).
 fn clear_tags(module: OperationRef) {
     let mut tagged = Vec::new();
-    walk(module, &mut |op| {
+    module.walk(WalkOrder::PreOrder, |op| {
         if op.attribute(TAG).is_ok() {
             tagged.push(op.to_raw());
         }
+        WalkResult::Advance
     });
     for raw in tagged {
         // SAFETY: the ops were just found live in the module.
@@ -326,23 +323,6 @@ fn for_each_function_op<'c, 'a>(module: OperationRef<'c, 'a>, f: &mut dyn FnMut(
         while let Some(current) = op {
             op = current.next_in_block();
             f(current);
-        }
-    }
-}
-
-/// Pre-order walk of every op nested in `op`.
-fn walk<'c, 'a>(op: OperationRef<'c, 'a>, f: &mut dyn FnMut(OperationRef<'c, 'a>)) {
-    f(op);
-    for i in 0..op.region_count() {
-        let Ok(region) = op.region(i) else { continue };
-        let mut block = region.first_block();
-        while let Some(b) = block {
-            let mut next = b.first_operation();
-            while let Some(inner) = next {
-                next = inner.next_in_block();
-                walk(inner, f);
-            }
-            block = b.next_in_region();
         }
     }
 }

@@ -140,21 +140,8 @@ fn contraction(
     let n1 = (n + nr - 1) / nr;
     let pos = |role| roles.iter().position(|r| *r == role).unwrap();
     let (im, in_, ik) = (pos(Role::M), pos(Role::N), pos(Role::K));
-    // Thread slices over n1 (each thread owns its B panels), else over batch.
-    let mut forall = vec![0; rank];
-    let batch = roles.iter().position(|r| *r == Role::Batch);
-    let parallel_steps = if p.threads > 1 {
-        match batch {
-            Some(b) if sizes[b] >= p.threads => forall[b] = (sizes[b] + p.threads - 1) / p.threads,
-            _ => forall[in_] = (n1 + p.threads - 1) / p.threads,
-        }
-        true
-    } else {
-        false
-    };
     let mut kblock = vec![0; rank];
     kblock[ik] = p.kc;
-    let micro = vec![1; rank];
     // Loop order of the register-tile loops: batch, n1, m1, k1.
     let mut interchange: Vec<i64> = (0..rank as i64).collect();
     interchange.swap(im, in_);
@@ -173,24 +160,30 @@ fn contraction(
         s,
         "      %gen, %pack_b2, %unused = transform.structured.pack_transpose %pack_b with_compute_op(%packed) outer_perm = [{b_perm}] : (!transform.op<\"linalg.pack\">, !transform.op<\"linalg.generic\">) -> (!transform.op<\"linalg.generic\">, !transform.op<\"linalg.pack\">, {ty})"
     );
+    let _ = writeln!(s, "      %pack_b3 = transform.cast %pack_b2 : !transform.op<\"linalg.pack\"> to {ty}");
     let _ = writeln!(s, "      %pack_a = transform.get_producer_of_operand %gen[0] : (!transform.op<\"linalg.generic\">) -> {ty}");
     let _ = writeln!(s, "      %unpack = transform.get_consumers_of_result %gen[0] : (!transform.op<\"linalg.generic\">) -> {ty}");
     // Fold pack(fill) into a fill of the packed accumulator.
     let _ = writeln!(s, "      transform.apply_patterns to %func {{ transform.apply_patterns.canonicalization }} : {ty}");
     let _ = writeln!(s, "      %init = transform.get_producer_of_operand %gen[2] : (!transform.op<\"linalg.generic\">) -> {ty}");
     let _ = writeln!(s, "      %compute = transform.cast %gen : !transform.op<\"linalg.generic\"> to {ty}");
-    // The accumulator's fill stays outside the thread slices (one pass over
-    // the packed accumulator, tiled and vectorized below).
-    let (body, init) = if parallel_steps {
+    // Thread slices over n1 (each thread owns its B panels), or over the
+    // first batch loop when it has enough iterations.
+    let body = if p.threads > 1 {
+        let mut forall = vec![0; rank];
+        match roles.iter().position(|r| *r == Role::Batch) {
+            Some(b) if sizes[b] >= p.threads => forall[b] = (sizes[b] + p.threads - 1) / p.threads,
+            _ => forall[in_] = (n1 + p.threads - 1) / p.threads,
+        }
         let _ = writeln!(
             s,
             "      %slice, %forall = transform.structured.tile_using_forall %compute tile_sizes [{}] : ({ty}) -> ({})",
-            list(forall.iter().copied()),
+            list(forall),
             handles(2)
         );
-        ("%slice", "%init")
+        "%slice"
     } else {
-        ("%compute", "%init")
+        "%compute"
     };
     let _ = writeln!(
         s,
@@ -201,19 +194,19 @@ fn contraction(
     let _ = writeln!(
         s,
         "      %tile, %loops:{rank} = transform.structured.tile_using_for %block tile_sizes [{}] interchange = [{}] : ({ty}) -> ({})",
-        list(micro.iter().copied()),
+        list(vec![1; rank]),
         list(interchange.iter().copied()),
         handles(rank + 1)
     );
-    // The accumulator's fill: one MR x NR tile at a time.
-    let init_rank = rank - 1 + 2; // outer dims of C plus (m0, n0)
-    let init = split_over_threads(&mut s, init, &ty, "init", p);
+    // The accumulator's fill: one MR x NR tile at a time (C's outer dims
+    // are the batch loops, m1 and n1).
+    let c_outer = rank - 1;
+    let init = split_over_threads(&mut s, "%init", &ty, "init", p);
     let _ = writeln!(
         s,
-        "      %init_tile, %init_loops:{} = transform.structured.tile_using_for {init} tile_sizes [{}] : ({ty}) -> ({})",
-        init_rank - 2,
-        list(vec![1; init_rank - 2]),
-        handles(init_rank - 1)
+        "      %init_tile, %init_loops:{c_outer} = transform.structured.tile_using_for {init} tile_sizes [{}] : ({ty}) -> ({})",
+        list(vec![1; c_outer]),
+        handles(c_outer + 1)
     );
     let _ = writeln!(s, "      transform.structured.vectorize %init_tile : {ty}");
     let _ = writeln!(s, "      transform.structured.vectorize %tile : {ty}");
@@ -222,18 +215,16 @@ fn contraction(
     // sizes divide (padded ones are lowered to scalar copies at the end).
     let batch_dims = rank - 3;
     let ones = |n: usize| vec![1; n];
-    for (name, operand, aligned) in [("a", "%pack_a", a_aligned), ("b", "%pack_b2", b_aligned)] {
+    for (name, operand, aligned) in [("a", "%pack_a", a_aligned), ("b", "%pack_b3", b_aligned)] {
         if !aligned {
             continue;
         }
         let mut pack_tile = ones(if name == "a" && !a_batched { 0 } else { batch_dims });
         pack_tile.extend([1, pack_depth(k)]);
-        let operand_ty = if name == "b" { "!transform.op<\"linalg.pack\">".to_string() } else { ty.clone() };
-        let sliced = split_over_threads(&mut s, operand, &operand_ty, &format!("pack_{name}"), p);
-        let operand_ty = if sliced == operand { operand_ty } else { ty.clone() };
+        let sliced = split_over_threads(&mut s, operand, &ty, &format!("pack_{name}"), p);
         let _ = writeln!(
             s,
-            "      %pt_{name}, %pl_{name}:{} = transform.structured.tile_using_for {sliced} tile_sizes [{}] : ({operand_ty}) -> ({})",
+            "      %pt_{name}, %pl_{name}:{} = transform.structured.tile_using_for {sliced} tile_sizes [{}] : ({ty}) -> ({})",
             pack_tile.len(),
             list(pack_tile.iter().copied()),
             handles(pack_tile.len() + 1)
@@ -257,9 +248,10 @@ fn contraction(
 }
 
 /// With threads, splits the op `handle` (of transform type `ty`) over them
-/// along its first loop and returns the handle of the slice; the packing
-/// copies, the accumulator's fill and the unpacking then run in parallel
-/// too instead of serially around the parallel contraction.
+/// along its first loop and returns the handle of the slice (else returns
+/// `handle`). Besides structured ops, the contraction recipe splits its
+/// packing copies, accumulator fill and unpacking this way, so that they
+/// do not run serially around the parallel contraction.
 fn split_over_threads(s: &mut String, handle: &str, ty: &str, name: &str, p: Params) -> String {
     if p.threads <= 1 {
         return handle.to_string();
@@ -303,16 +295,12 @@ fn structured(tag: i64, loops: &[Loop], p: Params) -> String {
     if rank == 0 {
         return String::new();
     }
-    let mut target = "%op".to_string();
-    if p.threads > 1 && !loops[0].reduction && loops[0].size >= p.threads && rank > 1 {
-        let _ = writeln!(
-            s,
-            "      %slice, %forall = transform.structured.tile_using_forall %op num_threads [{}] : ({ty}) -> ({})",
-            list(std::iter::once(p.threads).chain(std::iter::repeat_n(0, rank - 1))),
-            handles(2)
-        );
-        target = "%slice".into();
-    }
+    // Threads take slices of the outer loop, if it is parallel and long enough.
+    let target = if !loops[0].reduction && loops[0].size >= p.threads && rank > 1 {
+        split_over_threads(&mut s, "%op", &ty, "op", p)
+    } else {
+        "%op".to_string()
+    };
     // One vector of the innermost loop per step (the whole loop when it is
     // short), one iteration of every other loop.
     let last = loops[rank - 1].size;

@@ -173,56 +173,53 @@ impl Function<'_> {
         format!("_mlir_ciface_{}", self.signature.entry)
     }
 
-    /// One call: copies of `inputs` in, the results copied out and freed.
+    /// One call: copies of `inputs` in, the results copied out (and, when
+    /// the compiled code allocated them, freed).
     pub fn call(&self, inputs: &[Tensor]) -> Result<Vec<Tensor>, String> {
-        if self.convention == Convention::OutParams {
-            let mut arguments: Vec<Input> = inputs.iter().map(Input::new).collect();
-            arguments.extend(self.out_params());
-            self.invoke_out_params(&mut arguments)?;
-            return Ok(self.read_out_params(&arguments[inputs.len()..]));
+        let mut arguments: Vec<Input> = inputs.iter().map(Input::new).collect();
+        match self.convention {
+            Convention::OutParams => {
+                let mut outputs = self.out_params();
+                self.invoke(&mut descriptors(&mut arguments, &mut outputs))?;
+                Ok(outputs.iter().zip(&self.signature.results).map(|(o, t)| o.to_tensor(&t.shape)).collect())
+            }
+            Convention::Returned => {
+                let mut results = self.results();
+                self.invoke(&mut self.returned(&mut results, &mut arguments))?;
+                // SAFETY: the call filled `results` with memrefs of the signature's types.
+                let tensors = unsafe { results.read() };
+                // SAFETY: the results of this call, freed once.
+                unsafe { results.free(&arguments) };
+                tensors
+            }
         }
-        let mut prepared: Vec<Input> = inputs.iter().map(Input::new).collect();
-        let mut results = self.results();
-        self.invoke(&mut prepared, &mut results)?;
-        // SAFETY: the call filled `results` with memrefs of the signature's types.
-        let tensors = unsafe { results.read() };
-        // SAFETY: the results of this call, freed once.
-        unsafe { results.free(&prepared) };
-        tensors
     }
 
     /// Times `iters` calls after one warm-up call. Each call gets fresh
     /// copies of the inputs (compiled code may write into its arguments'
-    /// buffers), made outside the timed region; the results are freed
-    /// after each call, also outside it.
+    /// buffers), made outside the timed region. Out-params are allocated
+    /// once and reused by every call; returned results are freed after each
+    /// call, outside the timed region.
     pub fn bench(&self, inputs: &[Tensor], iters: u64) -> Result<Vec<Duration>, String> {
+        let mut outputs = match self.convention {
+            Convention::OutParams => self.out_params(),
+            Convention::Returned => Vec::new(),
+        };
         let mut times = Vec::with_capacity(iters as usize);
-        if self.convention == Convention::OutParams {
-            // The result buffers are allocated once and reused by every call.
-            let mut outputs: Vec<Input> = self.out_params();
-            let mut arguments: Vec<Input> = Vec::new();
-            for i in 0..=iters {
-                arguments.clear();
-                arguments.extend(inputs.iter().map(Input::new));
-                let mut all: Vec<*mut u64> = arguments.iter_mut().map(Input::descriptor_ptr).collect();
-                all.extend(outputs.iter_mut().map(Input::descriptor_ptr));
-                let start = Instant::now();
-                self.invoke_pointers(&mut all)?;
-                let elapsed = start.elapsed();
-                if i > 0 {
-                    times.push(elapsed);
-                }
-            }
-            return Ok(times);
-        }
         for i in 0..=iters {
-            let mut prepared: Vec<Input> = inputs.iter().map(Input::new).collect();
+            let mut arguments: Vec<Input> = inputs.iter().map(Input::new).collect();
             let mut results = self.results();
+            let mut pointers = match self.convention {
+                Convention::OutParams => descriptors(&mut arguments, &mut outputs),
+                Convention::Returned => self.returned(&mut results, &mut arguments),
+            };
             let start = Instant::now();
-            self.invoke(&mut prepared, &mut results)?;
+            self.invoke(&mut pointers)?;
             let elapsed = start.elapsed();
-            // SAFETY: the results of this call, freed once.
-            unsafe { results.free(&prepared) };
+            if self.convention == Convention::Returned {
+                // SAFETY: the results of this call, freed once.
+                unsafe { results.free(&arguments) };
+            }
             if i > 0 {
                 times.push(elapsed);
             }
@@ -234,48 +231,41 @@ impl Function<'_> {
         self.signature.results.iter().map(|t| Input::zeros(t.dtype, &t.shape)).collect()
     }
 
-    fn read_out_params(&self, outputs: &[Input]) -> Vec<Tensor> {
-        outputs.iter().zip(&self.signature.results).map(|(o, t)| o.to_tensor(&t.shape)).collect()
-    }
-
-    fn invoke_out_params(&self, arguments: &mut [Input]) -> Result<(), String> {
-        let mut pointers: Vec<*mut u64> = arguments.iter_mut().map(Input::descriptor_ptr).collect();
-        self.invoke_pointers(&mut pointers)
-    }
-
-    /// Calls the entry with descriptor pointers (inputs, then out-params).
-    fn invoke_pointers(&self, pointers: &mut [*mut u64]) -> Result<(), String> {
-        let mut args: Vec<*mut std::ffi::c_void> =
-            pointers.iter_mut().map(|p| p as *mut *mut u64 as *mut std::ffi::c_void).collect();
-        // SAFETY: the descriptors match the entry's signature, read before
-        // lowering, inputs then results; they outlive the call.
-        if unsafe { self.engine.invoke_packed(&self.signature.entry, &mut args) } {
-            Ok(())
-        } else {
-            Err(format!("the JIT cannot call @{} ({} is missing)", self.signature.entry, self.ciface_symbol()))
-        }
-    }
-
     fn results(&self) -> Results {
         let types: Vec<_> = self.signature.results.iter().map(|t| (t.dtype, t.shape.clone())).collect();
         Results::new(&types)
     }
 
-    fn invoke(&self, inputs: &mut [Input], results: &mut Results) -> Result<(), String> {
-        let mut pointers: Vec<*mut std::ffi::c_void> = Vec::with_capacity(inputs.len() + 1);
+    /// The arguments of the *returned* convention: where the results go
+    /// (only when there are results), then the inputs' descriptors.
+    fn returned(&self, results: &mut Results, inputs: &mut [Input]) -> Vec<*mut u64> {
+        let mut pointers = Vec::with_capacity(inputs.len() + 1);
         if !self.signature.results.is_empty() {
-            pointers.push(results.as_mut_ptr().cast());
+            pointers.push(results.as_mut_ptr());
         }
-        pointers.extend(inputs.iter_mut().map(|input| input.descriptor_ptr().cast()));
+        pointers.extend(inputs.iter_mut().map(Input::descriptor_ptr));
+        pointers
+    }
+
+    /// Calls the entry's packed wrapper with `pointers`, the C interface
+    /// wrapper's (pointer) arguments in order.
+    fn invoke(&self, pointers: &mut [*mut u64]) -> Result<(), String> {
         // The packed wrapper reads each argument through a pointer to it.
         let mut args: Vec<*mut std::ffi::c_void> =
-            pointers.iter_mut().map(|p| p as *mut *mut std::ffi::c_void as *mut std::ffi::c_void).collect();
+            pointers.iter_mut().map(|p| p as *mut *mut u64 as *mut std::ffi::c_void).collect();
         // SAFETY: the descriptors match the entry's signature, read before
-        // lowering; `pointers`, the inputs and the results outlive the call.
+        // lowering; `pointers`, the buffers they describe and the results
+        // outlive the call.
         if unsafe { self.engine.invoke_packed(&self.signature.entry, &mut args) } {
             Ok(())
         } else {
             Err(format!("the JIT cannot call @{} ({} is missing)", self.signature.entry, self.ciface_symbol()))
         }
     }
+}
+
+/// The arguments of the *out-params* convention: the inputs' descriptors,
+/// then the result buffers'.
+fn descriptors(inputs: &mut [Input], outputs: &mut [Input]) -> Vec<*mut u64> {
+    inputs.iter_mut().chain(outputs.iter_mut()).map(Input::descriptor_ptr).collect()
 }

@@ -7,9 +7,8 @@ use crate::dtype::ValueType;
 use crate::jit::{Engine, Function};
 use crate::signature::{self, Signature};
 use crate::{npy, random, summary};
-use melior::ir::block::BlockLike;
-use melior::ir::operation::OperationLike;
-use melior::ir::{Module, OperationRef, RegionLike};
+use melior::ir::operation::{OperationLike, WalkOrder, WalkResult};
+use melior::ir::Module;
 use melior::pass::PassManager;
 use melior::Context;
 use std::io::{Read, Write};
@@ -285,38 +284,27 @@ pub fn build_pass_manager<'c>(context: &'c Context, pipeline: &Pipeline) -> Resu
 /// Fails unless every op of the lowered module is in the LLVM dialect (or
 /// is an OpenMP op, which MLIR translates to LLVM IR with runtime calls).
 fn check_lowered(module: &Module, file: &str) -> Result<(), Failure> {
-    fn first_foreign<'c, 'a>(op: OperationRef<'c, 'a>) -> Option<OperationRef<'c, 'a>> {
-        for index in 0..op.region_count() {
-            let mut block = op.region(index).ok()?.first_block();
-            while let Some(b) = block {
-                let mut next = b.first_operation();
-                while let Some(inner) = next {
-                    let name = inner.name().as_string_ref().as_str().unwrap_or("").to_string();
-                    if !name.starts_with("llvm.") && !name.starts_with("omp.") {
-                        return Some(inner);
-                    }
-                    if let Some(found) = first_foreign(inner) {
-                        return Some(found);
-                    }
-                    next = inner.next_in_block();
-                }
-                block = b.next_in_region();
-            }
+    // The first op (pre-order, below the module) that is not LLVM or OpenMP:
+    // its name and, if it comes from the input file, where.
+    let root = module.as_operation().to_raw();
+    let mut foreign: Option<(String, String)> = None;
+    module.as_operation().walk(WalkOrder::PreOrder, |op| {
+        let name = op.name().as_string_ref().as_str().unwrap_or("?").to_string();
+        if op.to_raw().ptr == root.ptr || name.starts_with("llvm.") || name.starts_with("omp.") {
+            return WalkResult::Advance;
         }
-        None
-    }
-    match first_foreign(module.as_operation()) {
+        let at = tensor_opt::capture::file_loc(op.location())
+            .filter(|loc| loc.file == file)
+            .map(|loc| format!(" (from {loc})"))
+            .unwrap_or_default();
+        foreign = Some((name, at));
+        WalkResult::Interrupt
+    });
+    match foreign {
         None => Ok(()),
-        Some(op) => {
-            let name = op.name().as_string_ref().as_str().unwrap_or("?").to_string();
-            let at = tensor_opt::capture::file_loc(op.location())
-                .filter(|loc| loc.file == file)
-                .map(|loc| format!(" (from {loc})"))
-                .unwrap_or_default();
-            Err(Failure::input(format!(
-                "the pipeline left '{name}'{at}: tensor-run needs a module in the LLVM dialect; end the pipeline \
-                 with the conversions to LLVM, as tg-compile does"
-            )))
-        }
+        Some((name, at)) => Err(Failure::input(format!(
+            "the pipeline left '{name}'{at}: tensor-run needs a module in the LLVM dialect; end the pipeline \
+             with the conversions to LLVM, as tg-compile does"
+        ))),
     }
 }
