@@ -37,12 +37,46 @@
 // THREADS-LABEL: func.func @matmul
 // THREADS: scf.forall (%{{.*}}) in (2)
 // THREADS: vector.fma
-func.func @matmul(%a: tensor<64x48xf32>, %b: tensor<48x64xf32>) -> tensor<64x64xf32> {
+func.func @matmul(%a: tensor<64x256xf32>, %b: tensor<256x64xf32>) -> tensor<64x64xf32> {
   %zero = arith.constant 0.0 : f32
   %e = tensor.empty() : tensor<64x64xf32>
   %c = linalg.fill ins(%zero : f32) outs(%e : tensor<64x64xf32>) -> tensor<64x64xf32>
-  %r = linalg.matmul ins(%a, %b : tensor<64x48xf32>, tensor<48x64xf32>) outs(%c : tensor<64x64xf32>) -> tensor<64x64xf32>
+  %r = linalg.matmul ins(%a, %b : tensor<64x256xf32>, tensor<256x64xf32>) outs(%c : tensor<64x64xf32>) -> tensor<64x64xf32>
   return %r : tensor<64x64xf32>
+}
+
+// -----
+
+// A contraction whose B (one batch: 16x64 f32, 4 KiB) fits in half of L1 is
+// not packed: its 6x32 register tiles (6 rows: 8 does not divide 30) are an
+// scf.forall, each with its share of the fill fused in and vectorized, and a
+// k loop of broadcast FMAs on the operands as they are.
+// EMIT-LABEL: func.func @small_batch_matmul
+// EMIT-NOT: tg.schedule = 1
+// EMIT: linalg.batch_matmul {tg.schedule = 0 : i64}
+// EMIT: transform.structured.tile_using_forall %{{.*}} tile_sizes [1, 6, 32, 0]
+// EMIT: transform.structured.fuse_into_containing_op
+// EMIT: transform.structured.tile_using_for %{{.*}} tile_sizes [0, 0, 0, 1]
+// EMIT-NOT: transform.structured.pack
+
+// APPLY-LABEL: func.func @small_batch_matmul
+// APPLY: [[ZERO:%.*]] = arith.constant dense<0.000000e+00> : vector<1x6x32xf32>
+// APPLY-NOT: linalg.
+// APPLY: scf.forall (%{{.*}}, %{{.*}}, %{{.*}}) in (2, 5, 2)
+// APPLY: scf.for {{.*}} iter_args(%{{.*}} = [[ZERO]])
+// APPLY-COUNT-6: vector.fma {{.*}} : vector<32xf32>
+// APPLY: vector.transfer_write {{.*}} : vector<6x32xf32>
+// APPLY-NOT: linalg.
+
+// THREADS-LABEL: func.func @small_batch_matmul
+// THREADS: scf.forall
+// THREADS-COUNT-6: vector.fma {{.*}} : vector<32xf32>
+func.func @small_batch_matmul(%a: tensor<2x30x16xf32>, %b: tensor<2x16x64xf32>) -> tensor<2x30x64xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<2x30x64xf32>
+  %c = linalg.fill ins(%zero : f32) outs(%e : tensor<2x30x64xf32>) -> tensor<2x30x64xf32>
+  %r = linalg.batch_matmul ins(%a, %b : tensor<2x30x16xf32>, tensor<2x16x64xf32>) outs(%c : tensor<2x30x64xf32>) -> tensor<2x30x64xf32>
+  return %r : tensor<2x30x64xf32>
 }
 
 // -----
@@ -90,6 +124,36 @@ func.func @conv(%x: tensor<1x4x10x10xf32>, %w: tensor<8x4x3x3xf32>) -> tensor<1x
   %c = linalg.fill ins(%zero : f32) outs(%e : tensor<1x8x8x8xf32>) -> tensor<1x8x8x8xf32>
   %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
       ins(%x, %w : tensor<1x4x10x10xf32>, tensor<8x4x3x3xf32>) outs(%c : tensor<1x8x8x8xf32>) -> tensor<1x8x8x8xf32>
+  return %r : tensor<1x8x8x8xf32>
+}
+
+// -----
+
+// A channels-last convolution is convolved directly: 8 output pixels of a
+// row by 8 filters per tile (8 accumulators of vector<8xf32>), one filter row
+// at a time, decomposed to a 1-D convolution and vectorized along the filters.
+// Its fill is scheduled on its own. With threads and a batch of 1, the
+// threads take slices of the output rows.
+// EMIT-LABEL: func.func @conv_nhwc
+// EMIT: linalg.conv_2d_nhwc_hwcf {{.*}}tg.schedule = 1 : i64
+// EMIT: transform.structured.tile_using_for %{{.*}} tile_sizes [1, 1, 8, 8, 1, 0, 0]
+// EMIT: transform.structured.decompose
+
+// APPLY-LABEL: func.func @conv_nhwc
+// APPLY-NOT: linalg.conv
+// APPLY: scf.for
+// APPLY: vector.fma {{.*}} : vector<8xf32>
+// APPLY-NOT: linalg.conv
+
+// THREADS-LABEL: func.func @conv_nhwc
+// THREADS: scf.forall (%{{.*}}) in (2)
+// THREADS: vector.fma {{.*}} : vector<8xf32>
+func.func @conv_nhwc(%x: tensor<1x10x10x4xf32>, %w: tensor<3x3x4x8xf32>) -> tensor<1x8x8x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x8x8x8xf32>
+  %c = linalg.fill ins(%zero : f32) outs(%e : tensor<1x8x8x8xf32>) -> tensor<1x8x8x8xf32>
+  %r = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%x, %w : tensor<1x10x10x4xf32>, tensor<3x3x4x8xf32>) outs(%c : tensor<1x8x8x8xf32>) -> tensor<1x8x8x8xf32>
   return %r : tensor<1x8x8x8xf32>
 }
 

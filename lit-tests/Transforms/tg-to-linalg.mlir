@@ -1,4 +1,5 @@
 // RUN: tensor-opt %s --split-input-file --tg-to-linalg | FileCheck %s
+// RUN: tensor-opt %s --split-input-file --tg-to-linalg=conv-channels-last | FileCheck %s --check-prefix=CL
 // RUN: tensor-opt %s --split-input-file --verify-diagnostics --tg-to-linalg --mlir-print-op-generic | tensor-opt --split-input-file --mlir-print-op-generic | FileCheck %s --check-prefix=NOTG
 
 // No tg op survives the pass.
@@ -73,6 +74,20 @@ func.func @matmul_broadcast(%a: tensor<2x4x3xf32>, %b: tensor<1x3x5xf32>) -> ten
 // CHECK: tensor.pad %{{.*}} low[0, 0, 1, 1] high[0, 0, 1, 1]
 // CHECK: linalg.fill
 // CHECK: linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
+
+// With conv-channels-last: the padded input is transposed to NHWC, the filter
+// to HWCF, and the NHWF result of linalg.conv_2d_nhwc_hwcf back to NCHW.
+// CL-DAG: [[NHWC:#map[0-9]*]] = affine_map<(d0, d1, d2, d3) -> (d0, d3, d1, d2)>
+// CL-DAG: [[HWCF:#map[0-9]*]] = affine_map<(d0, d1, d2, d3) -> (d3, d2, d0, d1)>
+// CL-DAG: [[NCHW:#map[0-9]*]] = affine_map<(d0, d1, d2, d3) -> (d0, d2, d3, d1)>
+// CL-LABEL: func.func @conv
+// CL: tensor.pad %{{.*}} low[0, 0, 1, 1] high[0, 0, 1, 1]
+// CL: linalg.generic {indexing_maps = [[[NHWC]], {{.*}} ins(%padded : tensor<1x3x10x10xf32>) outs(%{{.*}} : tensor<1x10x10x3xf32>)
+// CL: linalg.generic {indexing_maps = [[[HWCF]], {{.*}} ins(%arg1 : tensor<4x3x3x3xf32>) outs(%{{.*}} : tensor<3x3x3x4xf32>)
+// CL: linalg.fill
+// CL: [[CONV:%.*]] = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%{{.*}} : tensor<1x10x10x3xf32>, tensor<3x3x3x4xf32>)
+// CL: [[BACK:%.*]] = linalg.generic {indexing_maps = [[[NCHW]], {{.*}} ins([[CONV]] : tensor<1x4x4x4xf32>)
+// CL: return [[BACK]]
 func.func @conv(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>) -> tensor<1x4x4x4xf32> {
   %0 = tg.conv2d %x, %w strides [2, 2] padding [1, 1, 1, 1] : tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>
   return %0 : tensor<1x4x4x4xf32>
@@ -85,6 +100,13 @@ func.func @conv(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>) -> tensor<1x4x
 // CHECK-LABEL: func.func @grouped_conv
 // CHECK: linalg.generic
 // CHECK-SAME: iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "reduction"]
+// Grouped convolutions stay NCHW with conv-channels-last.
+// CL-LABEL: func.func @grouped_conv
+// CL-NOT: linalg.conv_2d_nhwc_hwcf
+// CL: linalg.generic
+// CL-SAME: iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "reduction"]
+// CL-NOT: linalg.conv_2d_nhwc_hwcf
+// CL-LABEL: func.func
 func.func @grouped_conv(%x: tensor<1x2x6x6xf32>, %w: tensor<4x1x2x2xf32>) -> tensor<1x4x4x4xf32> {
   %0 = tg.conv2d %x, %w dilations [2, 2] groups 2 : tensor<1x2x6x6xf32>, tensor<4x1x2x2xf32>
   return %0 : tensor<1x4x4x4xf32>

@@ -103,7 +103,9 @@ fn expand(options: &OptionValues) -> Result<String, String> {
     if level >= 3 && fuse {
         push("func.func(tg-fuse)");
     }
-    push("func.func(tg-to-linalg)");
+    // At opt-level 3 convolutions are channels-last (vectorized along the
+    // filters by tg-schedule's direct convolution).
+    push(if level >= 3 { "func.func(tg-to-linalg{conv-channels-last=true})" } else { "func.func(tg-to-linalg)" });
     if level >= 2 {
         push("canonicalize,cse");
     }

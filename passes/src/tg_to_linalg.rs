@@ -4,6 +4,9 @@
 //! or signless integer elements (what the `tg` verifier already demands).
 //! Produces: named linalg ops where upstream has them (`linalg.matmul`,
 //! `linalg.batch_matmul`, `linalg.conv_2d_nchw_fchw`, `linalg.pooling_nchw_*`),
+//! or with `conv-channels-last` a `linalg.conv_2d_nhwc_hwcf` between
+//! transposes of its operands and result (the layout a direct convolution
+//! vectorizes along filters in; the transposes fold into neighbouring ops),
 //! `linalg.generic` with exact indexing maps otherwise, and `tensor` ops for
 //! reshape, slice, concat and pad. Every accumulation starts from an init
 //! filled with the reduction's identity (0 for sums, -inf for max).
@@ -14,6 +17,7 @@
 //! error on the op it could not lower.
 
 use crate::catalog::PassInfo;
+use crate::registry::bool_option;
 use crate::ir_builder::{broadcast_map, identity_map, list, map, BodyBuilder, Builder, TensorInfo};
 use crate::options::OptionValues;
 use crate::registry::RustPass;
@@ -32,24 +36,37 @@ pub const PASS: RustPass = RustPass {
         description: "Lowers every tg op to named linalg ops where upstream has them, linalg.generic \
                       with exact indexing maps otherwise, and tensor ops for data movement.",
         anchor: "func.func",
-        options: &[],
+        options: &[bool_option(
+            "conv-channels-last",
+            "Lower tg.conv2d (groups = 1) to linalg.conv_2d_nhwc_hwcf between transposes, not conv_2d_nchw_fchw",
+            "false",
+        )],
     },
     create,
 };
+
+/// How `tg` ops are lowered (the pass's options).
+#[derive(Clone, Copy)]
+struct Config {
+    conv_channels_last: bool,
+}
 
 #[repr(align(8))]
 struct PassId;
 static PASS_ID: PassId = PassId;
 
-fn create(_: &OptionValues) -> Pass {
+fn create(options: &OptionValues) -> Pass {
+    let config = Config { conv_channels_last: options.bool("conv-channels-last") };
     // Everything the pass creates must be loaded before passes run in
     // parallel: MLIR cannot load dialects from inside a multithreaded pass.
     // SAFETY: the handle functions return pointers to static tables.
     let math = unsafe { DialectHandle::from_raw(mlir_sys::mlirGetDialectHandle__math__()) };
     let dialects = [DialectHandle::linalg(), DialectHandle::tensor(), DialectHandle::arith(), math];
+    // `move`: melior does not require the closure to be 'static, but MLIR
+    // runs it after `create` returns.
     create_external(
-        |op: OperationRef, external: ExternalPass| {
-            if !lower_function(op) {
+        move |op: OperationRef, external: ExternalPass| {
+            if !lower_function(op, config) {
                 external.signal_failure();
             }
         },
@@ -63,11 +80,11 @@ fn create(_: &OptionValues) -> Pass {
 }
 
 /// Lowers every tg op in `func`; false (after an error on the op) if one cannot be.
-fn lower_function(func: OperationRef) -> bool {
+fn lower_function(func: OperationRef, config: Config) -> bool {
     // SAFETY: the context outlives the pass run.
     let context = unsafe { func.context().to_ref() };
     let mut groups = 0;
-    lower_all(context, tg_ops_in(func), &mut groups)
+    lower_all(context, config, tg_ops_in(func), &mut groups)
 }
 
 /// A tg op to lower: an op on its own, or a `tg.fused` with its body.
@@ -100,13 +117,13 @@ fn tg_ops_in(root: OperationRef) -> Vec<Item> {
     items
 }
 
-fn lower_all(context: &melior::Context, items: Vec<Item>, groups: &mut i64) -> bool {
+fn lower_all(context: &melior::Context, config: Config, items: Vec<Item>, groups: &mut i64) -> bool {
     for item in items {
         let lowered = match item {
             // SAFETY: items are lowered in walk order; each is live until replaced.
-            Item::Op(raw) => lower_op(context, unsafe { OperationRef::from_raw(raw) }),
+            Item::Op(raw) => lower_op(context, config, unsafe { OperationRef::from_raw(raw) }),
             // SAFETY: as above.
-            Item::Group(raw) => lower_group(context, unsafe { OperationRef::from_raw(raw) }, groups),
+            Item::Group(raw) => lower_group(context, config, unsafe { OperationRef::from_raw(raw) }, groups),
         };
         if !lowered {
             return false;
@@ -116,9 +133,9 @@ fn lower_all(context: &melior::Context, items: Vec<Item>, groups: &mut i64) -> b
 }
 
 /// Lowers one tg op (not `tg.fused`) and erases it.
-fn lower_op(context: &melior::Context, op: OperationRef) -> bool {
+fn lower_op(context: &melior::Context, config: Config, op: OperationRef) -> bool {
     let name = op.name().as_string_ref().as_str().unwrap_or("?").to_string();
-    let lowered = Builder::before(context, op).ok_or_else(|| "op is not in a block".to_string()).and_then(|b| lower(&b, op, &name));
+    let lowered = Builder::before(context, op).ok_or_else(|| "op is not in a block".to_string()).and_then(|b| lower(&b, config, op, &name));
     match lowered {
         Ok(value) => {
             // SAFETY: `op` has one result, replaced and then erased with no uses left.
@@ -143,10 +160,10 @@ pub const GROUP_ATTRIBUTE: &str = "tg.group";
 /// tagged `tg.group = N` (N counts the function's groups from 0), then
 /// inlines the body in place of the op, its results replaced by the yielded
 /// values.
-fn lower_group(context: &melior::Context, fused: OperationRef, groups: &mut i64) -> bool {
+fn lower_group(context: &melior::Context, config: Config, fused: OperationRef, groups: &mut i64) -> bool {
     let id = *groups;
     *groups += 1;
-    if !lower_all(context, tg_ops_in(fused), groups) {
+    if !lower_all(context, config, tg_ops_in(fused), groups) {
         return false;
     }
     let Some(body) = fused.region(0).ok().and_then(|r| r.first_block()) else {
@@ -216,7 +233,7 @@ fn int(op: OperationRef, name: &str) -> Option<i64> {
     IntegerAttribute::try_from(op.attribute(name).ok()?).ok().map(|a| a.value())
 }
 
-fn lower<'c, 'a>(b: &Builder<'c, 'a>, op: OperationRef<'c, 'a>, name: &str) -> Lowered<'c, 'a> {
+fn lower<'c, 'a>(b: &Builder<'c, 'a>, config: Config, op: OperationRef<'c, 'a>, name: &str) -> Lowered<'c, 'a> {
     let operand = |i: usize| op.operand(i).map_err(|_| format!("missing operand {i}"));
     let out = info(op.result(0).map_err(|_| "no result".to_string())?.into())?;
     let attr_list = |key: &str| ints(op, key).ok_or_else(|| format!("missing attribute '{key}'"));
@@ -245,6 +262,7 @@ fn lower<'c, 'a>(b: &Builder<'c, 'a>, op: OperationRef<'c, 'a>, name: &str) -> L
         "tg.matmul" => matmul(b, operand(0)?, operand(1)?, &out),
         "tg.conv2d" => conv2d(
             b,
+            config,
             operand(0)?,
             operand(1)?,
             &out,
@@ -263,16 +281,7 @@ fn lower<'c, 'a>(b: &Builder<'c, 'a>, op: OperationRef<'c, 'a>, name: &str) -> L
             &attr_list("padding")?,
             op.has_attribute("count_include_pad"),
         ),
-        "tg.transpose" => {
-            let perm = attr_list("perm")?;
-            // Input dim perm[i] is read at loop index d<i>.
-            let mut exprs = vec![String::new(); perm.len()];
-            for (i, &p) in perm.iter().enumerate() {
-                exprs[p as usize] = format!("d{i}");
-            }
-            let init = b.empty(&out.shape, out.element);
-            Ok(b.generic(&[operand(0)?], init, &[map(perm.len(), &exprs), identity_map(perm.len())], &parallel(perm.len()), |_, args| args[0]))
-        }
+        "tg.transpose" => transpose(b, operand(0)?, &attr_list("perm")?),
         "tg.broadcast_to" => {
             let input = info(operand(0)?)?;
             let init = b.empty(&out.shape, out.element);
@@ -587,6 +596,21 @@ fn pad_spatial<'c, 'a>(b: &Builder<'c, 'a>, input: Value<'c, 'a>, padding: &[i64
     Ok(pad(b, input, fill, &low, &high, &TensorInfo { shape, element: t.element }))
 }
 
+/// `input` with its dims permuted: result dim `i` is input dim `perm[i]`
+/// (a `linalg.generic`, which elementwise fusion can fold into its
+/// neighbours' indexing maps).
+fn transpose<'c, 'a>(b: &Builder<'c, 'a>, input: Value<'c, 'a>, perm: &[i64]) -> Lowered<'c, 'a> {
+    let t = info(input)?;
+    // Input dim perm[i] is read at loop index d<i>.
+    let mut exprs = vec![String::new(); perm.len()];
+    for (i, &p) in perm.iter().enumerate() {
+        exprs[p as usize] = format!("d{i}");
+    }
+    let shape: Vec<i64> = perm.iter().map(|&p| t.shape[p as usize]).collect();
+    let init = b.empty(&shape, t.element);
+    Ok(b.generic(&[input], init, &[map(perm.len(), &exprs), identity_map(perm.len())], &parallel(perm.len()), |_, args| args[0]))
+}
+
 fn dense_pair(values: &[i64]) -> String {
     format!("dense<{}> : tensor<2xi64>", list(values))
 }
@@ -594,6 +618,7 @@ fn dense_pair(values: &[i64]) -> String {
 #[allow(clippy::too_many_arguments)]
 fn conv2d<'c, 'a>(
     b: &Builder<'c, 'a>,
+    config: Config,
     input: Value<'c, 'a>,
     filter: Value<'c, 'a>,
     out: &TensorInfo<'c>,
@@ -603,14 +628,19 @@ fn conv2d<'c, 'a>(
     groups: i64,
 ) -> Lowered<'c, 'a> {
     let padded = pad_spatial(b, input, padding, zero(b, out))?;
+    let attrs = [("strides", dense_pair(strides)), ("dilations", dense_pair(dilations))];
+    if groups == 1 && config.conv_channels_last {
+        // NCHW -> NHWC, FCHW -> HWCF, and the NHWF result back to NCHW.
+        let input = transpose(b, padded, &[0, 2, 3, 1])?;
+        let filter = transpose(b, filter, &[2, 3, 1, 0])?;
+        let shape = [out.shape[0], out.shape[2], out.shape[3], out.shape[1]];
+        let init = b.filled(zero(b, out), &shape, out.element);
+        let result = b.named("linalg.conv_2d_nhwc_hwcf", &[input, filter], init, &attrs);
+        return transpose(b, result, &[0, 3, 1, 2]);
+    }
     let init = b.filled(zero(b, out), &out.shape, out.element);
     if groups == 1 {
-        return Ok(b.named(
-            "linalg.conv_2d_nchw_fchw",
-            &[padded, filter],
-            init,
-            &[("strides", dense_pair(strides)), ("dilations", dense_pair(dilations))],
-        ));
+        return Ok(b.named("linalg.conv_2d_nchw_fchw", &[padded, filter], init, &attrs));
     }
     // Grouped: loops (n, f, oh, ow, c, kh, kw); filter f reads channels of its group.
     let (f_total, c_per_group) = (info(filter)?.shape[0], info(filter)?.shape[1]);

@@ -36,11 +36,16 @@ pub enum Kind {
     /// `linalg.matmul` / `linalg.batch_matmul` on floats: data-tiled.
     /// `b_perm` lists, for `B`'s packed outer dims in the order the
     /// micro-kernel wants them (batch.., n, k), their position in `B`.
-    Contraction { roles: Vec<Role>, sizes: Vec<i64>, m: i64, n: i64, k: i64, b_perm: Vec<i64> },
+    /// `fill_init`: whether the accumulator's init is a `linalg.fill`.
+    Contraction { roles: Vec<Role>, sizes: Vec<i64>, m: i64, n: i64, k: i64, b_perm: Vec<i64>, fill_init: bool },
     /// `linalg.conv_2d_nchw_fchw` on floats: rewritten as an im2col copy and
     /// a contraction `out[n, f, p] += w[f, k] * col[n, k, p]` (p: output
     /// pixel, k: (c, kh, kw)), which is then data-tiled like a matmul.
     Conv { batch: i64, filters: i64, pixels: i64, depth: i64 },
+    /// `linalg.conv_2d_nhwc_hwcf` on floats: convolved directly, vectorized
+    /// along the filters (the channels-last layout puts them innermost).
+    /// `sizes` are its loops `(n, oh, ow, f, kh, kw, c)`.
+    DirectConv { sizes: [i64; 7] },
     /// Any op whose every indexing map is a projected permutation
     /// (elementwise, broadcasts, transposes, reductions, fills): tiled and
     /// vectorized along its innermost loop.
@@ -61,6 +66,7 @@ pub fn classify(op: OperationRef) -> Option<Kind> {
             match name.as_str() {
                 "linalg.matmul" | "linalg.batch_matmul" => contraction(op, &types),
                 "linalg.conv_2d_nchw_fchw" => conv(&types),
+                "linalg.conv_2d_nhwc_hwcf" => direct_conv(&types),
                 "linalg.generic" => contraction_generic(op, &types).or_else(|| structured_generic(op, &types)),
                 _ => None,
             }
@@ -120,7 +126,7 @@ fn contraction(op: OperationRef, types: &[TensorInfo]) -> Option<Kind> {
     // B is [batch.., k, n]: swap its last two dims.
     let mut b_perm: Vec<i64> = (0..b.len() as i64).collect();
     b_perm.swap(b.len() - 2, b.len() - 1);
-    Some(Kind::Contraction { roles, sizes, m, n, k, b_perm })
+    Some(Kind::Contraction { roles, sizes, m, n, k, b_perm, fill_init: init_is_fill(op) })
 }
 
 /// A `linalg.generic` that is a batched matmul in canonical form (what
@@ -165,7 +171,14 @@ fn contraction_generic(op: OperationRef, types: &[TensorInfo]) -> Option<Kind> {
     let mut sizes: Vec<i64> = c.shape.clone();
     sizes.push(a.shape[maps[0].iter().position(|&d| d == k)?]);
     let (m, n, k) = (sizes[m], sizes[n], sizes[k]);
-    Some(Kind::Contraction { roles, sizes, m, n, k, b_perm })
+    Some(Kind::Contraction { roles, sizes, m, n, k, b_perm, fill_init: init_is_fill(op) })
+}
+
+/// Whether `op`'s last operand (its accumulator's init) is a `linalg.fill`'s result.
+fn init_is_fill(op: OperationRef) -> bool {
+    let Ok(init) = op.operand(op.operand_count() - 1) else { return false };
+    melior::ir::operation::OperationResult::try_from(init)
+        .is_ok_and(|result| result.owner().name().as_string_ref().as_str() == Ok("linalg.fill"))
 }
 
 /// Whether the op's body is `yield out + in0 * in1` (either order of the add).
@@ -192,6 +205,15 @@ fn conv(types: &[TensorInfo]) -> Option<Kind> {
     }
     let (f, o) = (&filter.shape, &output.shape);
     Some(Kind::Conv { batch: o[0], filters: o[1], pixels: o[2] * o[3], depth: f[1] * f[2] * f[3] })
+}
+
+fn direct_conv(types: &[TensorInfo]) -> Option<Kind> {
+    let [input, filter, output] = types else { return None };
+    if !types.iter().all(TensorInfo::is_float) || input.rank() != 4 || filter.rank() != 4 || output.rank() != 4 {
+        return None;
+    }
+    let (f, o) = (&filter.shape, &output.shape);
+    Some(Kind::DirectConv { sizes: [o[0], o[1], o[2], o[3], f[0], f[1], f[2]] })
 }
 
 /// Loops of a `linalg.generic` whose maps are all projected permutations

@@ -12,6 +12,16 @@
 //!   innermost; that tile is vectorized and its `vector.contract` lowered to
 //!   `MR` broadcast-FMA outer products per step, with the accumulators
 //!   hoisted into registers across the reduction loop.
+//!   A contraction too small to pay for packing (one batch's `B` fits in
+//!   half of L1, and the register tile divides `m` and `n`) skips it: the
+//!   register tiles are an `scf.forall` over the operands as they are, the
+//!   accumulator's fill is fused into each tile, and the same micro-kernel
+//!   runs on unpacked rows.
+//! * **Channels-last convolutions** (`linalg.conv_2d_nhwc_hwcf`) are
+//!   convolved directly: a register tile of output pixels of one row by
+//!   filters, one filter row (`kh`) at a time, decomposed into a 1-D
+//!   convolution and vectorized along the filters, so each input value is
+//!   broadcast into FMAs with a vector of filter weights.
 //! * **Everything else the analysis understands** (elementwise, broadcasts,
 //!   reductions, transposes, fills) is split over threads along its outer
 //!   loop and tiled to one vector of the innermost loop, then vectorized
@@ -58,9 +68,14 @@ pub fn module(targets: &[(i64, Kind)], params: Params) -> String {
     for (tag, kind) in targets {
         let _ = writeln!(body, "    // tg.schedule = {tag}");
         body.push_str(&match kind {
-            Kind::Contraction { roles, sizes, m, n, k, b_perm } => {
-                guarded(*tag, &contraction("%op", true, roles, sizes, (*m, *n, *k), b_perm, params))
+            Kind::Contraction { roles, sizes, m, n, k, b_perm, fill_init } => {
+                let steps = match unpacked_tile(*m, *n, *k, params) {
+                    Some(tile) => unpacked_contraction(roles, tile, *fill_init),
+                    None => contraction("%op", true, roles, sizes, (*m, *n, *k), b_perm, params),
+                };
+                guarded(*tag, &steps)
             }
+            Kind::DirectConv { sizes } => guarded(*tag, &direct_conv(sizes, params)),
             Kind::Conv { batch, filters, pixels, depth } => {
                 // The im2col rewrite's contraction has loops (n, f, p, k) and
                 // an unbatched filter operand.
@@ -244,6 +259,108 @@ fn contraction(
         );
         let _ = writeln!(s, "      transform.structured.vectorize %ut : {ty}");
     }
+    s
+}
+
+/// Bytes of L1 a contraction's `B` (one batch of it, `k x n` f32) may take
+/// for the contraction to skip packing: half of a 32 KiB L1 data cache.
+const UNPACKED_B_BYTES: i64 = 16 * 1024;
+
+/// The register tile of a contraction that is not worth packing, if it is
+/// one: `B`'s rows are then reread from L1 by every row tile.
+fn unpacked_tile(m: i64, n: i64, k: i64, p: Params) -> Option<(i64, i64)> {
+    let (mr, nr) = register_tile(m, n, p.vector_width);
+    (k * n * 4 <= UNPACKED_B_BYTES && m % mr == 0 && n % nr == 0).then_some((mr, nr))
+}
+
+/// The steps for a contraction that is not packed: every `MR x NR` tile of
+/// the result is one iteration of an `scf.forall` (threads share them),
+/// with its share of the accumulator's fill fused in, and its reduction is
+/// a loop of broadcast FMAs, as in the packed micro-kernel.
+fn unpacked_contraction(roles: &[Role], (mr, nr): (i64, i64), fill_init: bool) -> String {
+    let ty = handles(1);
+    let tiles = list(roles.iter().map(|r| match r {
+        Role::Batch => 1,
+        Role::M => mr,
+        Role::N => nr,
+        Role::K => 0,
+    }));
+    let steps = list(roles.iter().map(|r| i64::from(*r == Role::K)));
+    let mut s = String::new();
+    if fill_init {
+        // Operands: A, B, then the accumulator.
+        let _ = writeln!(s, "      %init = transform.get_producer_of_operand %op[2] : ({ty}) -> {ty}");
+    }
+    let _ = writeln!(
+        s,
+        "      %tile, %forall = transform.structured.tile_using_forall %op tile_sizes [{tiles}] : ({ty}) -> ({})",
+        handles(2)
+    );
+    if fill_init {
+        let _ = writeln!(
+            s,
+            "      %init_tile, %forall2 = transform.structured.fuse_into_containing_op %init into %forall : ({}) -> ({})",
+            handles(2),
+            handles(2)
+        );
+        let _ = writeln!(s, "      transform.structured.vectorize %init_tile : {ty}");
+    }
+    let _ = writeln!(
+        s,
+        "      %step, %kloop = transform.structured.tile_using_for %tile tile_sizes [{steps}] : ({ty}) -> ({})",
+        handles(2)
+    );
+    let _ = writeln!(s, "      transform.structured.vectorize %step : {ty}");
+    let _ = writeln!(s, "{}", micro_kernel_patterns());
+    s
+}
+
+/// Accumulator registers a direct convolution's tile may take (of
+/// AVX-512's 32; the rest hold the filter vectors and broadcasts).
+const CONV_ACCUMULATORS: i64 = 24;
+
+/// The steps for a channels-last convolution, loops `(n, oh, ow, f, kh, kw,
+/// c)`: threads take slices of the batch (or of the output rows if the
+/// batch is smaller than the thread count); each tile is `OWT` output
+/// pixels of one row by `FT` filters, one `kh` at a time, which
+/// `decompose` turns into a 1-D convolution the vectorizer lowers to
+/// broadcast FMAs (the sizes divide, so every tile is static).
+fn direct_conv(sizes: &[i64; 7], p: Params) -> String {
+    let ty = handles(1);
+    let [n, oh, ow, f, ..] = *sizes;
+    let largest_divisor = |size: i64, limit: i64| (1..=limit.min(size)).rev().find(|d| size % d == 0).unwrap_or(1);
+    let ft = largest_divisor(f, 4 * p.vector_width);
+    let vectors = (ft + p.vector_width - 1) / p.vector_width;
+    let owt = largest_divisor(ow, (CONV_ACCUMULATORS / vectors).max(1));
+    let mut s = String::new();
+    let target = if p.threads > 1 {
+        let mut forall = [0; 7];
+        if n >= p.threads {
+            forall[0] = (n + p.threads - 1) / p.threads;
+        } else {
+            forall[1] = (oh + p.threads - 1) / p.threads;
+        }
+        let _ = writeln!(
+            s,
+            "      %slice, %forall = transform.structured.tile_using_forall %op tile_sizes [{}] : ({ty}) -> ({})",
+            list(forall),
+            handles(2)
+        );
+        "%slice"
+    } else {
+        "%op"
+    };
+    let tile = [1, 1, owt, ft, 1, 0, 0];
+    let loops = tile.iter().filter(|&&t| t != 0).count();
+    let _ = writeln!(
+        s,
+        "      %tile, %loops:{loops} = transform.structured.tile_using_for {target} tile_sizes [{}] : ({ty}) -> ({})",
+        list(tile),
+        handles(loops + 1)
+    );
+    let _ = writeln!(s, "      %conv1d = transform.structured.decompose %tile : ({ty}) -> {ty}");
+    let _ = writeln!(s, "      transform.structured.vectorize %conv1d : {ty}");
+    let _ = writeln!(s, "{}", micro_kernel_patterns());
     s
 }
 
