@@ -131,6 +131,12 @@ fn expand(options: &OptionValues) -> Result<String, String> {
         push("canonicalize,cse");
         push("buffer-results-to-out-params{hoist-static-allocs=true modify-public-functions=true}");
     }
+    // Frees every buffer that does not escape (intermediates, packed
+    // operands): without it each call leaks them, and a caller calling in a
+    // loop also pays fresh pages for them every time.
+    // A result that aliases an argument is returned as a clone, which
+    // becomes an allocation and a copy.
+    push("buffer-deallocation-pipeline,convert-bufferization-to-memref");
     if level >= 3 {
         return Ok(stages.join(",") + "," + &lower_scheduled(threads));
     }
