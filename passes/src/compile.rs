@@ -6,8 +6,11 @@
 //! accept it), or a failed pass with a diagnostic.
 //!
 //! Stages: `tg-to-linalg` -> linalg elementwise fusion -> one-shot
-//! bufferization across function boundaries -> affine loops -> affine scalar
-//! replacement -> `lower-affine` -> SCF/CF -> LLVM.
+//! bufferization across function boundaries -> deallocation of the buffers
+//! that do not escape -> affine loops -> affine scalar replacement ->
+//! `lower-affine` -> SCF/CF -> LLVM. At opt-level 3: `tg-fuse` first,
+//! convolutions channels-last, and `tg-schedule` before bufferization, then
+//! vector, OpenMP (threads > 1) and LLVM lowering.
 //!
 //! `affine-loop-fusion` is opt-in (`affine-fusion=true`): on LLVM 22.1 it
 //! miscompiles the bufferized Conv -> Transpose -> batched Matmul workload
@@ -23,7 +26,7 @@ const OPTIONS: &[OptionInfo] = &[
     OptionInfo {
         name: "opt-level",
         description: "0: scalar loops, no fusion; 1: + fusion and scalar replacement; 2: + canonicalize and cse; \
-                      3: + tg-fuse, tg-schedule (packing, tiling, vectorization, threads)",
+                      3: + tg-fuse, channels-last convolutions, tg-schedule (packing, tiling, vectorization, threads)",
         ty: "unsigned",
         default: "2",
         is_list: false,
