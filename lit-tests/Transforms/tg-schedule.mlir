@@ -108,6 +108,26 @@ func.func @eltwise(%a: tensor<8x100xf32>) -> tensor<8x100xf32> {
 
 // -----
 
+// With a batch of 1, the threads split the first loop long enough for them.
+// THREADS-LABEL: func.func @unit_batch
+// THREADS: scf.forall (%{{.*}}) in (2)
+// THREADS: tensor.extract_slice %{{.*}} [1, 4, 100] [1, 1, 1] : tensor<1x8x100xf32> to tensor<1x4x100xf32>
+// THREADS: arith.maximumf {{.*}} : vector<1x1x16xf32>
+#id3 = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
+func.func @unit_batch(%a: tensor<1x8x100xf32>) -> tensor<1x8x100xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x8x100xf32>
+  %r = linalg.generic {indexing_maps = [#id3, #id3], iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%a : tensor<1x8x100xf32>) outs(%e : tensor<1x8x100xf32>) {
+  ^bb0(%x: f32, %o: f32):
+    %m = arith.maximumf %x, %zero : f32
+    linalg.yield %m : f32
+  } -> tensor<1x8x100xf32>
+  return %r : tensor<1x8x100xf32>
+}
+
+// -----
+
 // A convolution becomes an im2col copy and a contraction, data-tiled like a
 // matmul (filters as rows, output pixels as columns).
 // EMIT-LABEL: func.func @conv

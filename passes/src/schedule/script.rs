@@ -216,7 +216,7 @@ fn contraction(
     // The accumulator's fill: one MR x NR tile at a time (C's outer dims
     // are the batch loops, m1 and n1).
     let c_outer = rank - 1;
-    let init = split_over_threads(&mut s, "%init", &ty, "init", p);
+    let init = split_over_threads(&mut s, "%init", &ty, "init", 0, p);
     let _ = writeln!(
         s,
         "      %init_tile, %init_loops:{c_outer} = transform.structured.tile_using_for {init} tile_sizes [{}] : ({ty}) -> ({})",
@@ -236,7 +236,7 @@ fn contraction(
         }
         let mut pack_tile = ones(if name == "a" && !a_batched { 0 } else { batch_dims });
         pack_tile.extend([1, pack_depth(k)]);
-        let sliced = split_over_threads(&mut s, operand, &ty, &format!("pack_{name}"), p);
+        let sliced = split_over_threads(&mut s, operand, &ty, &format!("pack_{name}"), 0, p);
         let _ = writeln!(
             s,
             "      %pt_{name}, %pl_{name}:{} = transform.structured.tile_using_for {sliced} tile_sizes [{}] : ({ty}) -> ({})",
@@ -249,7 +249,7 @@ fn contraction(
     if a_aligned && b_aligned {
         let mut unpack_tile = ones(batch_dims);
         unpack_tile.extend([mr, nr]);
-        let unpack = split_over_threads(&mut s, "%unpack", &ty, "unpack", p);
+        let unpack = split_over_threads(&mut s, "%unpack", &ty, "unpack", 0, p);
         let _ = writeln!(
             s,
             "      %ut, %ul:{} = transform.structured.tile_using_for {unpack} tile_sizes [{}] : ({ty}) -> ({})",
@@ -365,18 +365,21 @@ fn direct_conv(sizes: &[i64; 7], p: Params) -> String {
 }
 
 /// With threads, splits the op `handle` (of transform type `ty`) over them
-/// along its first loop and returns the handle of the slice (else returns
+/// along its loop `dim` and returns the handle of the slice (else returns
 /// `handle`). Besides structured ops, the contraction recipe splits its
 /// packing copies, accumulator fill and unpacking this way, so that they
 /// do not run serially around the parallel contraction.
-fn split_over_threads(s: &mut String, handle: &str, ty: &str, name: &str, p: Params) -> String {
+fn split_over_threads(s: &mut String, handle: &str, ty: &str, name: &str, dim: usize, p: Params) -> String {
     if p.threads <= 1 {
         return handle.to_string();
     }
+    // 0: that loop is not split.
+    let mut counts = vec![0; dim + 1];
+    counts[dim] = p.threads;
     let _ = writeln!(
         s,
         "      %{name}_slice, %{name}_forall = transform.structured.tile_using_forall {handle} num_threads [{}] : ({ty}) -> ({})",
-        p.threads,
+        list(counts),
         handles(2)
     );
     format!("%{name}_slice")
@@ -412,11 +415,13 @@ fn structured(tag: i64, loops: &[Loop], p: Params) -> String {
     if rank == 0 {
         return String::new();
     }
-    // Threads take slices of the outer loop, if it is parallel and long enough.
-    let target = if !loops[0].reduction && loops[0].size >= p.threads && rank > 1 {
-        split_over_threads(&mut s, "%op", &ty, "op", p)
-    } else {
-        "%op".to_string()
+    // Threads take slices of the outermost loop that is parallel and long
+    // enough (not the innermost, which is vectorized): a batch of 1 does
+    // not leave a transpose or an epilogue serial.
+    let split = loops[..rank - 1].iter().position(|l| !l.reduction && l.size >= p.threads);
+    let target = match split {
+        Some(dim) => split_over_threads(&mut s, "%op", &ty, "op", dim, p),
+        None => "%op".to_string(),
     };
     // One vector of the innermost loop per step (the whole loop when it is
     // short), one iteration of every other loop.
