@@ -6,13 +6,38 @@
 
 use crate::catalog::{OptionInfo, PassInfo};
 use crate::options::OptionValues;
-use melior::pass::Pass;
+use melior::dialect::DialectHandle;
+use melior::ir::r#type::TypeId;
+use melior::pass::{create_external, Pass, RunExternalPass};
 
 /// A Rust pass: its description (in the catalog's terms) and a constructor
 /// taking validated option values.
 pub struct RustPass {
     pub info: PassInfo,
     pub create: fn(&OptionValues) -> Pass,
+}
+
+/// The identity MLIR gives one kind of pass (its TypeID): the address of a
+/// static of this type, one per pass (`static ID: PassId = PassId;`).
+#[repr(align(8))]
+pub struct PassId;
+
+impl RustPass {
+    /// The MLIR pass that calls `run` on each anchor op, named and described
+    /// by `self.info`; `class` is its class name in MLIR's diagnostics and
+    /// `dialects` are what it creates (loaded before any pass runs: MLIR
+    /// cannot load a dialect from inside a multithreaded pass). `run` must
+    /// own what it captures: MLIR calls it after the pass's constructor has
+    /// returned (melior itself does not ask for `'static`).
+    pub fn external<'c, T: RunExternalPass<'c> + 'static>(
+        &self,
+        id: &'static PassId,
+        class: &str,
+        dialects: &[DialectHandle],
+        run: T,
+    ) -> Pass {
+        create_external(run, TypeId::create(id), class, self.info.name, self.info.summary, self.info.anchor, dialects)
+    }
 }
 
 /// Every Rust pass, sorted by name.

@@ -8,12 +8,11 @@
 
 use crate::catalog::{OptionInfo, PassInfo};
 use crate::options::OptionValues;
-use crate::registry::{bool_option, RustPass};
+use crate::registry::{bool_option, PassId, RustPass};
 use melior::ir::attribute::DenseI64ArrayAttribute;
 use melior::ir::operation::{OperationBuilder, OperationLike};
-use melior::ir::r#type::TypeId;
 use melior::ir::{Identifier, OperationRef, Value, ValueLike};
-use melior::pass::{create_external, ExternalPass, Pass};
+use melior::pass::{ExternalPass, Pass};
 use melior::ContextRef;
 use melior::{
     apply_patterns_and_fold_greedily_with_op, GreedyRewriteDriverConfig, GreedySimplifyRegionLevel,
@@ -46,9 +45,7 @@ pub const PASS: RustPass = RustPass {
     create,
 };
 
-#[repr(align(8))]
-struct PassId;
-static PASS_ID: PassId = PassId;
+static ID: PassId = PassId;
 
 #[derive(Clone)]
 struct Simplify {
@@ -61,14 +58,11 @@ fn create(options: &OptionValues) -> Pass {
         fold_transposes: options.bool("fold-transposes"),
         fold_reshapes: options.bool("fold-reshapes"),
     };
-    create_external(
-        move |op: OperationRef, external: ExternalPass| pass.run(op, external),
-        TypeId::create(&PASS_ID),
+    PASS.external(
+        &ID,
         "TgSimplify",
-        PASS.info.name,
-        PASS.info.summary,
-        PASS.info.anchor,
         &[],
+        move |op: OperationRef, external: ExternalPass| pass.run(op, external),
     )
 }
 

@@ -20,13 +20,12 @@ use crate::catalog::PassInfo;
 use crate::registry::bool_option;
 use crate::ir_builder::{broadcast_map, identity_map, list, map, BodyBuilder, Builder, TensorInfo};
 use crate::options::OptionValues;
-use crate::registry::RustPass;
+use crate::registry::{PassId, RustPass};
 use melior::ir::attribute::{DenseI64ArrayAttribute, FloatAttribute, IntegerAttribute};
 use melior::ir::block::BlockLike;
 use melior::ir::operation::OperationLike;
-use melior::ir::r#type::TypeId;
 use melior::ir::{AttributeLike, Block, Location, OperationRef, Region, RegionLike, Type, TypeLike, Value, ValueLike};
-use melior::pass::{create_external, ExternalPass, Pass};
+use melior::pass::{ExternalPass, Pass};
 use melior::dialect::DialectHandle;
 
 pub const PASS: RustPass = RustPass {
@@ -51,31 +50,22 @@ struct Config {
     conv_channels_last: bool,
 }
 
-#[repr(align(8))]
-struct PassId;
-static PASS_ID: PassId = PassId;
+static ID: PassId = PassId;
 
 fn create(options: &OptionValues) -> Pass {
     let config = Config { conv_channels_last: options.bool("conv-channels-last") };
-    // Everything the pass creates must be loaded before passes run in
-    // parallel: MLIR cannot load dialects from inside a multithreaded pass.
     // SAFETY: the handle functions return pointers to static tables.
     let math = unsafe { DialectHandle::from_raw(mlir_sys::mlirGetDialectHandle__math__()) };
     let dialects = [DialectHandle::linalg(), DialectHandle::tensor(), DialectHandle::arith(), math];
-    // `move`: melior does not require the closure to be 'static, but MLIR
-    // runs it after `create` returns.
-    create_external(
+    PASS.external(
+        &ID,
+        "TgToLinalg",
+        &dialects,
         move |op: OperationRef, external: ExternalPass| {
             if !lower_function(op, config) {
                 external.signal_failure();
             }
         },
-        TypeId::create(&PASS_ID),
-        "TgToLinalg",
-        PASS.info.name,
-        PASS.info.summary,
-        PASS.info.anchor,
-        &dialects,
     )
 }
 

@@ -53,14 +53,13 @@ mod pattern;
 
 use crate::catalog::{OptionInfo, PassInfo};
 use crate::options::OptionValues;
-use crate::registry::{bool_option, RustPass};
+use crate::registry::{bool_option, PassId, RustPass};
 use crate::tg_to_linalg::emit_error;
 use grouping::Limits;
 use melior::ir::block::BlockLike;
 use melior::ir::operation::OperationLike;
-use melior::ir::r#type::TypeId;
 use melior::ir::{OperationRef, RegionLike};
-use melior::pass::{create_external, ExternalPass, Pass};
+use melior::pass::{ExternalPass, Pass};
 use std::collections::HashSet;
 use std::ffi::c_void;
 
@@ -92,9 +91,7 @@ pub const PASS: RustPass = RustPass {
     create,
 };
 
-#[repr(align(8))]
-struct PassId;
-static PASS_ID: PassId = PassId;
+static ID: PassId = PassId;
 
 #[derive(Clone)]
 struct Fuse {
@@ -107,19 +104,16 @@ fn create(options: &OptionValues) -> Pass {
         fuse_reductions: options.bool("fuse-reductions"),
     };
     let pass = Fuse { limits };
-    create_external(
+    PASS.external(
+        &ID,
+        "TgFuse",
+        &[tg_dialect::handle()],
         move |op: OperationRef, external: ExternalPass| {
             if let Err((location, message)) = pass.run(op) {
                 emit_error(location, &format!("tg-fuse: {message}"));
                 external.signal_failure();
             }
         },
-        TypeId::create(&PASS_ID),
-        "TgFuse",
-        PASS.info.name,
-        PASS.info.summary,
-        PASS.info.anchor,
-        &[tg_dialect::handle()],
     )
 }
 

@@ -22,16 +22,16 @@ mod script;
 
 use crate::catalog::{OptionInfo, PassInfo};
 use crate::options::OptionValues;
-use crate::registry::{bool_option, RustPass};
+use crate::registry::{bool_option, PassId, RustPass};
 use crate::fuse::graph::users;
 use crate::tg_to_linalg::emit_error;
 use melior::dialect::DialectHandle;
 use melior::ir::attribute::{AttributeLike, IntegerAttribute};
 use melior::ir::block::BlockLike;
 use melior::ir::operation::{OperationLike, WalkOrder, WalkResult};
-use melior::ir::r#type::{IntegerType, TypeId};
+use melior::ir::r#type::IntegerType;
 use melior::ir::{OperationRef, RegionLike, ValueLike};
-use melior::pass::{create_external, ExternalPass, Pass};
+use melior::pass::{ExternalPass, Pass};
 use melior::StringRef;
 
 pub use host::host_vector_width;
@@ -85,9 +85,7 @@ pub const PASS: RustPass = RustPass {
     create,
 };
 
-#[repr(align(8))]
-struct PassId;
-static PASS_ID: PassId = PassId;
+static ID: PassId = PassId;
 
 #[derive(Clone)]
 struct Schedule {
@@ -121,18 +119,15 @@ fn create(options: &OptionValues) -> Pass {
             DialectHandle::memref(),
         ]
     };
-    create_external(
+    PASS.external(
+        &ID,
+        "TgSchedule",
+        &dialects,
         move |op: OperationRef, external: ExternalPass| {
             if !pass.run(op) {
                 external.signal_failure();
             }
         },
-        TypeId::create(&PASS_ID),
-        "TgSchedule",
-        PASS.info.name,
-        PASS.info.summary,
-        PASS.info.anchor,
-        &dialects,
     )
 }
 
