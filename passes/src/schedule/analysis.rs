@@ -198,21 +198,21 @@ fn multiply_accumulate_body(op: OperationRef) -> bool {
     names == ["arith.mulf", "arith.addf", "linalg.yield"]
 }
 
-fn conv(types: &[TensorInfo]) -> Option<Kind> {
+/// The filter and output shapes of a 2-D convolution on floats (input,
+/// filter and output all of rank 4).
+fn conv_shapes<'t>(types: &'t [TensorInfo]) -> Option<(&'t [i64], &'t [i64])> {
     let [input, filter, output] = types else { return None };
-    if !types.iter().all(TensorInfo::is_float) || input.rank() != 4 || filter.rank() != 4 || output.rank() != 4 {
-        return None;
-    }
-    let (f, o) = (&filter.shape, &output.shape);
+    let ranks_4 = [input, filter, output].iter().all(|t| t.rank() == 4);
+    (types.iter().all(TensorInfo::is_float) && ranks_4).then_some((&filter.shape, &output.shape))
+}
+
+fn conv(types: &[TensorInfo]) -> Option<Kind> {
+    let (f, o) = conv_shapes(types)?;
     Some(Kind::Conv { batch: o[0], filters: o[1], pixels: o[2] * o[3], depth: f[1] * f[2] * f[3] })
 }
 
 fn direct_conv(types: &[TensorInfo]) -> Option<Kind> {
-    let [input, filter, output] = types else { return None };
-    if !types.iter().all(TensorInfo::is_float) || input.rank() != 4 || filter.rank() != 4 || output.rank() != 4 {
-        return None;
-    }
-    let (f, o) = (&filter.shape, &output.shape);
+    let (f, o) = conv_shapes(types)?;
     Some(Kind::DirectConv { sizes: [o[0], o[1], o[2], o[3], f[0], f[1], f[2]] })
 }
 

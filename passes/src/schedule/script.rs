@@ -44,10 +44,10 @@ pub fn register_tile(m: i64, n: i64, vector_width: i64) -> (i64, i64) {
     (pick(m, &[MR, 6, 4]), pick(n, &[2 * vector_width, vector_width]))
 }
 
-/// The largest divisor of `k` up to 16: how many `k` steps one vectorized
-/// packing copy moves (a divisor, so every copy has the same static shape).
-fn pack_depth(k: i64) -> i64 {
-    (1..=16.min(k)).rev().find(|d| k % d == 0).unwrap_or(1)
+/// The largest divisor of `size` up to `limit`: a tile size that leaves no
+/// partial tile, so every tile has the same static shape.
+fn largest_divisor(size: i64, limit: i64) -> i64 {
+    (1..=limit.min(size)).rev().find(|d| size % d == 0).unwrap_or(1)
 }
 
 /// Knobs of the generated schedule.
@@ -235,7 +235,8 @@ fn contraction(
             continue;
         }
         let mut pack_tile = ones(if name == "a" && !a_batched { 0 } else { batch_dims });
-        pack_tile.extend([1, pack_depth(k)]);
+        // Up to 16 k steps per vectorized copy.
+        pack_tile.extend([1, largest_divisor(k, 16)]);
         let sliced = split_over_threads(&mut s, operand, &ty, &format!("pack_{name}"), 0, p);
         let _ = writeln!(
             s,
@@ -328,7 +329,6 @@ const CONV_ACCUMULATORS: i64 = 24;
 fn direct_conv(sizes: &[i64; 7], p: Params) -> String {
     let ty = handles(1);
     let [n, oh, ow, f, ..] = *sizes;
-    let largest_divisor = |size: i64, limit: i64| (1..=limit.min(size)).rev().find(|d| size % d == 0).unwrap_or(1);
     let ft = largest_divisor(f, 4 * p.vector_width);
     let vectors = (ft + p.vector_width - 1) / p.vector_width;
     let owt = largest_divisor(ow, (CONV_ACCUMULATORS / vectors).max(1));
