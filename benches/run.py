@@ -7,7 +7,9 @@ Usage: benches/run.py [--iters N] [--only W2,W3] [--json FILE] [--tensor-run PAT
 
 numpy runs in a child process per thread count, with OPENBLAS_NUM_THREADS /
 OMP_NUM_THREADS set before it is imported (that is the only way to pin
-OpenBLAS's threads). Each tensor-run result is checked against numpy's
+OpenBLAS's threads), and without OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE, so OpenBLAS
+uses the kernel it detects for this CPU (threadpoolctl's report of it is printed
+and saved). Each tensor-run result is checked against numpy's
 before its time is reported. Prints a Markdown table; writes every number
 to the JSON file (default target/bench/results.json).
 """
@@ -107,9 +109,30 @@ print(json.dumps({{"median_ms": times[len(times) // 2] * 1e3, "min_ms": times[0]
 """
 
 
+# Variables that pin OpenBLAS to a kernel other than the one it detects for this CPU
+# (this workplace sets OPENBLAS_CORETYPE=Haswell, the AVX2 kernel: sgemm 1.8x slower
+# on an AVX-512 machine). numpy's process runs without them, as a user's would.
+OPENBLAS_OVERRIDES = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
+
+
+def numpy_env():
+    return {k: v for k, v in os.environ.items() if k not in OPENBLAS_OVERRIDES}
+
+
+def blas_info():
+    """What threadpoolctl reports of numpy's BLAS in that environment (kernel, version)."""
+    probe = ("import json, numpy, threadpoolctl; "
+             "print(json.dumps([{k: i.get(k) for k in ('internal_api', 'version', 'architecture', 'num_threads')} "
+             "for i in threadpoolctl.threadpool_info() if i.get('user_api') == 'blas']))")
+    proc = subprocess.run([sys.executable, "-c", probe], env=numpy_env(), capture_output=True, text=True)
+    if proc.returncode != 0:
+        return [{"error": proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else "threadpoolctl failed"}]
+    return json.loads(proc.stdout)
+
+
 def numpy_time(workload, inputs, iters, threads, out_path):
     body = textwrap.indent(textwrap.dedent(workload["numpy"]).strip(), "    ")
-    env = dict(os.environ)
+    env = numpy_env()
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         env[var] = str(threads)
     proc = subprocess.run(
@@ -139,10 +162,13 @@ def main():
     parser.add_argument("--iters", type=int, default=20, help="timed runs after one warm-up (default 20)")
     parser.add_argument("--only", help="comma-separated workload ids or names (default: all)")
     parser.add_argument("--json", default=str(ROOT / "target/bench/results.json"))
-    parser.add_argument("--tensor-run", default=str(ROOT / "target/debug/tensor-run"),
+    parser.add_argument("--tensor-run", default=str(ROOT / "target/release/tensor-run"),
                         help="the tensor-run to time (the JIT compiles the same code in any Rust profile)")
     args = parser.parse_args()
     cores = os.cpu_count() or 1
+    blas = blas_info()
+    print("numpy BLAS:", ", ".join(f"{b.get('internal_api')} {b.get('version')} kernel {b.get('architecture')}" for b in blas)
+          if blas and "error" not in blas[0] else blas, flush=True)
     selected = [w for w in WORKLOADS if not args.only or w["id"] in args.only.split(",") or w["name"] in args.only.split(",")]
     rng = np.random.default_rng(0)
     rows = []
@@ -170,7 +196,7 @@ def main():
             rows.append(row)
             print_row(row, cores, flush=True)
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.json).write_text(json.dumps({"cores": cores, "iters": args.iters, "workloads": rows,
+    Path(args.json).write_text(json.dumps({"cores": cores, "iters": args.iters, "numpy_blas": blas, "workloads": rows,
                                            "when": time.strftime("%Y-%m-%d %H:%M:%S")}, indent=2) + "\n")
     print()
     print(table(rows, cores))

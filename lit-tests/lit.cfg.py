@@ -1,5 +1,5 @@
 # lit configuration for tensor-opt's FileCheck tests.
-# Runs the tools cargo built: TENSOR_OPT_BIN_DIR (default: target/debug),
+# Runs the tools cargo built: TENSOR_OPT_BIN_DIR (default: target/release),
 # with FileCheck and friends from LLVM 22.
 import os
 
@@ -13,7 +13,7 @@ config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.test_source_root, "..", "target", "lit")
 
 root = os.path.abspath(os.path.join(config.test_source_root, ".."))
-bin_dir = os.environ.get("TENSOR_OPT_BIN_DIR", os.path.join(root, "target", "debug"))
+bin_dir = os.environ.get("TENSOR_OPT_BIN_DIR", os.path.join(root, "target", "release"))
 llvm_bin = os.environ.get("LLVM_BIN_DIR", "/usr/lib/llvm-22/bin")
 
 config.environment["PATH"] = os.pathsep.join([bin_dir, llvm_bin, config.environment.get("PATH", "")])

@@ -273,7 +273,7 @@ fn render(passes: &BTreeMap<String, PassRow>) -> String {
         for o in &pass.options {
             let _ = writeln!(
                 code,
-                "            OptionInfo {{ name: {:?}, description: {:?}, ty: {:?}, default: {:?}, is_list: {} }},",
+                "            OptionInfo {{ name: {:?}, description: {:?}, ty: {:?}, default: {:?}, is_list: {}, range: None }},",
                 o.name, o.description, o.ty, o.default, o.is_list
             );
         }

@@ -6,10 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
-cargo build -q -p tensor-run
+cargo build -q --release -p tensor-run
 venv=target/bench-venv
-if [ ! -x "$venv/bin/python" ]; then
+if ! "$venv/bin/python" -c "import numpy, threadpoolctl" 2>/dev/null; then
   python3 -m venv "$venv"
-  "$venv/bin/pip" install -q numpy
+  "$venv/bin/pip" install -q numpy threadpoolctl
 fi
 exec "$venv/bin/python" benches/run.py "$@"

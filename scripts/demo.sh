@@ -8,9 +8,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
-cargo build -q -p tensor-opt -p tensor-run
-opt=target/debug/tensor-opt
-run=target/debug/tensor-run
+cargo build -q --release -p tensor-opt -p tensor-run
+opt=target/release/tensor-opt
+run=target/release/tensor-run
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 
 echo "== examples/convmatmul.tg.mlir through builtin.module(func.func(tg-simplify,canonicalize),cse)"

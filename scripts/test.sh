@@ -4,4 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
-cargo test --workspace "$@"
+# The ci profile is release code with debug assertions and overflow checks
+# (Cargo.toml): the tests run the code users run.
+cargo test --workspace --profile ci "$@"

@@ -28,9 +28,11 @@ def TG_Dialect : Dialect {
   let hasConstantMaterializer = 1;
 }
 
-// Element types a tg tensor may hold.
-def TG_ElementType : AnyTypeOf<[F16, BF16, F32, F64, AnySignlessInteger],
-                               "float or signless integer">;
+// Element types a tg tensor may hold: the ones every lowering and the
+// interpreter define. Other integer widths (i0, i1, i128, ...) are rejected
+// here, by name, rather than half-supported downstream.
+def TG_ElementType : AnyTypeOf<[F16, BF16, F32, F64, I8, I16, I32, I64],
+                               "f16, bf16, f32, f64, i8, i16, i32 or i64">;
 
 // Every tg value is a ranked tensor of static shape.
 def TG_Tensor : StaticShapeTensorOf<[TG_ElementType]>;

@@ -229,6 +229,8 @@ def TG_AvgPool2DOp : TG_Pool2DOp<"avg_pool2d", "average"> {
     $input `kernel` $kernel (`strides` $strides^)? (`padding` $padding^)?
     (`count_include_pad` $count_include_pad^)? attr-dict `:` type($input)
   }];
+  // On integers, the window size must be a value of the element type.
+  let hasVerifier = 1;
 }
 
 //===----------------------------------------------------------------------===//
@@ -379,7 +381,11 @@ class TG_ReduceOp<string mnemonic, string what>
 
 def TG_ReduceSumOp : TG_ReduceOp<"reduce_sum", "summation">;
 def TG_ReduceMaxOp : TG_ReduceOp<"reduce_max", "maximum">;
-def TG_ReduceMeanOp : TG_ReduceOp<"reduce_mean", "the arithmetic mean">;
+// On integers the mean is the wrapped sum divided by the count (truncating),
+// so the count must be a value of the element type: the verifier checks it.
+def TG_ReduceMeanOp : TG_ReduceOp<"reduce_mean", "the arithmetic mean"> {
+  let hasVerifier = 1;
+}
 
 def TG_SoftmaxOp : TG_Op<"softmax",
     [Pure, SameOperandsAndResultType, InferTypeOpInterface]> {

@@ -21,6 +21,9 @@ namespace mlir::tg {
 LogicalResult emitShapeError(std::optional<Location> location, StringRef opName,
                              const Twine &message);
 
+/// Whether `type` is an element type a tg tensor may hold (TG_ElementType).
+bool isElementType(Type type);
+
 /// Checks that every type in `operandTypes` is a ranked tensor of static
 /// shape, as the ODS constraint of every tg operand requires, and names the
 /// first that is not with the ODS constraint's own wording. The parser and the

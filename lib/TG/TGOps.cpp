@@ -271,6 +271,32 @@ LogicalResult AvgPool2DOp::inferReturnTypes(MLIRContext *,
   return inferPool<AvgPool2DOp>(location, adaptor, inferred);
 }
 
+/// On an integer element type, a mean divides by `count` in that type: the
+/// count must be a positive value of it (the lowering and the interpreter
+/// agree on `sum / count` only then).
+static LogicalResult verifyCountFits(Operation *op, Type element,
+                                     int64_t count, StringRef what) {
+  auto integer = dyn_cast<IntegerType>(element);
+  if (!integer || integer.getWidth() >= 64)
+    return success();
+  int64_t limit = (int64_t(1) << (integer.getWidth() - 1)) - 1;
+  if (count <= limit)
+    return success();
+  return op->emitOpError() << "averages " << count << " elements " << what
+                           << ", a count the element type " << element
+                           << " cannot hold (at most " << limit
+                           << "); use a wider integer or a float type";
+}
+
+LogicalResult AvgPool2DOp::verify() {
+  ArrayRef<int64_t> kernel = getKernel();
+  int64_t window = 0;
+  if (kernel.size() == 2 && __builtin_mul_overflow(kernel[0], kernel[1], &window))
+    window = INT64_MAX;
+  return verifyCountFits(*this, getInput().getType().getElementType(), window,
+                         "per window");
+}
+
 //===----------------------------------------------------------------------===//
 // Data movement
 //===----------------------------------------------------------------------===//
@@ -432,6 +458,16 @@ LogicalResult PadOp::inferReturnTypes(MLIRContext *,
 //===----------------------------------------------------------------------===//
 // SoftmaxOp
 //===----------------------------------------------------------------------===//
+
+LogicalResult ReduceMeanOp::verify() {
+  auto input = cast<RankedTensorType>(getInput().getType());
+  int64_t count = 1;
+  for (int64_t axis : getAxes())
+    if (axis >= 0 && axis < input.getRank())
+      if (__builtin_mul_overflow(count, input.getDimSize(axis), &count))
+        count = INT64_MAX;
+  return verifyCountFits(*this, input.getElementType(), count, "per result");
+}
 
 LogicalResult SoftmaxOp::verify() {
   int64_t axis = getAxis(), rank = getInput().getType().getRank();

@@ -13,16 +13,27 @@ LogicalResult tg::emitShapeError(std::optional<Location> location,
   return emitOptionalError(location, "'", opName, "' op ", message);
 }
 
+bool tg::isElementType(Type type) {
+  if (isa<Float16Type, BFloat16Type, Float32Type, Float64Type>(type))
+    return true;
+  auto integer = dyn_cast<IntegerType>(type);
+  return integer && integer.isSignless() &&
+         llvm::is_contained({8u, 16u, 32u, 64u}, integer.getWidth());
+}
+
 LogicalResult tg::checkStaticTensors(std::optional<Location> location,
                                      StringRef opName, TypeRange operandTypes) {
+  // The same words as ODS's TG_Tensor constraint, which only runs after
+  // shape inference: a parser building the op calls this first.
   for (auto [i, type] : llvm::enumerate(operandTypes)) {
     auto tensor = dyn_cast<RankedTensorType>(type);
-    if (!tensor || !tensor.hasStaticShape())
+    if (!tensor || !tensor.hasStaticShape() ||
+        !isElementType(tensor.getElementType()))
       return emitShapeError(
           location, opName,
           Twine("operand #") + Twine(i) +
-              " must be statically shaped tensor of float or signless "
-              "integer values, but got '" +
+              " must be statically shaped tensor of f16, bf16, f32, f64, "
+              "i8, i16, i32 or i64 values, but got '" +
               llvm::formatv("{0}", type).str() + "'");
   }
   return success();

@@ -52,7 +52,7 @@
 // OPENMP-NOT: linalg.
 // OPENMP-NOT: vector.
 
-// BADLEVEL: error: 'tg-compile': opt-level must be 0 to 3, got 7
+// BADLEVEL: error: option 'opt-level' of 'tg-compile' expects an integer from 0 to 3, got '7'
 
 func.func @main() {
   %x = tg.constant dense<[[1.0, -2.0], [3.0, 4.0]]> : tensor<2x2xf32>

@@ -13,7 +13,7 @@
 // LIST-NEXT: {{^}}      fuse-reductions=bool {{ +}}Fuse reductions with elementwise/injective producers and elementwise consumers (default true)
 
 // A group size is a non-negative integer (a command-line error, exit 2).
-// BADOPT: error: option 'max-group-size' of 'tg-fuse' expects a non-negative integer, got '-1'
+// BADOPT: error: option 'max-group-size' of 'tg-fuse' expects an integer from 0 to 1048576, got '-1'
 // BADOPT: exit code 2
 
 // The rules (a) to (f) are those of the pass's documentation (passes/src/fuse/mod.rs).

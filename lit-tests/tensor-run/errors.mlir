@@ -61,7 +61,17 @@
 // UNKNOWN-NEXT: {{^}}               ^
 // UNKNOWN-NEXT: <pipeline>:1:16: note: help: did you mean 'tg-compile'?
 // RUN: not tensor-run %t/no-such.mlir --pipeline='builtin.module(tg-compile{opt-level=9})' 2>&1 | FileCheck %s --check-prefix=OPTION
-// OPTION: <pipeline>:1:16: error: 'tg-compile': opt-level must be 0 to 3, got 9
+// OPTION: <pipeline>:1:37: error: option 'opt-level' of 'tg-compile' expects an integer from 0 to 3, got '9'
+// RUN: not tensor-run %s --random-inputs 1 --pipeline='builtin.module(tg-compile{opt-level=3 opt-level=0})' 2>&1 | FileCheck %s --check-prefix=TWICE
+// TWICE: <pipeline>:1:39: error: option 'opt-level' of 'tg-compile' is given twice
+// TWICE: help: keep one of 'opt-level=3' and 'opt-level=0'
+// RUN: not tensor-run %s --random-inputs 1 --pipeline='builtin.module(func.func(tg-compile))' 2>&1 | FileCheck %s --check-prefix=NESTED
+// NESTED: <pipeline>:1:26: error: 'tg-compile' runs on 'builtin.module' and cannot run inside 'func.func'
+
+// More threads than OpenMP can start is a command-line error, not an abort.
+// RUN: not tensor-run %s --random-inputs 1 --threads 100000 2>&1 | FileCheck %s --check-prefix=THREADS
+// THREADS: error: invalid value '100000' for '--threads <N>': 100000 is not in 1..=1024
+
 // RUN: not tensor-run %s --random-inputs 1 --pipeline='func.func(tg-compile)' 2>&1 | FileCheck %s --check-prefix=ANCHOR
 // ANCHOR: <pipeline>:1:1: error: the pipeline is anchored on 'func.func', but the input's top-level op is 'builtin.module'
 // RUN: not tensor-run %s --random-inputs 1 --pipeline='builtin.module(one-shot-bufferize)' 2>&1 | FileCheck %s --check-prefix=PASSFAIL

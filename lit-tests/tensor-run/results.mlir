@@ -51,6 +51,13 @@ func.func @main(%a: tensor<2x2xf32>, %n: tensor<3xi32>, %s: tensor<i64>, %d: ten
   return %0, %1, %s, %c, %d : tensor<2x2xf32>, tensor<3xi32>, tensor<i64>, tensor<2xf32>, tensor<2xf64>
 }
 
+// Outputs are written all or none: a second -o that cannot be written
+// leaves the first file as it was.
+// RUN: echo keep > %t/keep.npy
+// RUN: not tensor-run %s --random-inputs 1 -o %t/keep.npy -o %t/r1.npy -o %t/r2.npy -o %t/r3.npy -o %t/no-such-dir/b.npy 2>&1 | FileCheck %s --check-prefix=ALLORNONE
+// ALLORNONE: error: cannot write '{{.*}}no-such-dir/b.npy': No such file or directory (os error 2); no output file was changed
+// RUN: echo keep | cmp - %t/keep.npy
+
 // -o to a device writes to it instead of replacing it with a regular file.
 // RUN: tensor-run %s --random-inputs 1 -o /dev/null -o /dev/null -o /dev/null -o /dev/null -o /dev/null
 // RUN: test -c /dev/null

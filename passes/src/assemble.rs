@@ -70,22 +70,22 @@ fn add_elements(
                 ..
             } => {
                 if let Some(compile) = find_pipeline(name) {
-                    let values = OptionValues::check(&compile.info, options)?;
+                    let values = OptionValues::check_own(&compile.info, options)?;
                     let error = |message: String| PipelineError { message, span: span.clone(), help: None };
                     let text = (compile.expand)(&values).map_err(|m| error(format!("'{name}': {m}")))?;
                     let expansion = crate::pipeline::parse(&text)
                         .map_err(|e| error(format!("'{name}' expands to an invalid pipeline: {e}")))?;
-                    let target = nest_for(pm, pm_op, anchor_op_name_or_op(compile.info.anchor));
+                    let target = nest_for(pm, pm_op, anchor_op_name_or_op(compile.info.anchor), name, span)?;
                     let target_op = anchor_op_name_or_op(compile.info.anchor).unwrap_or(pm_op);
                     add_elements(target, target_op, &expansion.elements)
                         .map_err(|e| error(format!("'{name}' expands to '{text}', which failed: {e}")))?;
                 } else if let Some(pass) = find_rust(name) {
-                    let values = OptionValues::check(&pass.info, options)?;
-                    nest_for(pm, pm_op, anchor_op_name_or_op(pass.info.anchor))
+                    let values = OptionValues::check_own(&pass.info, options)?;
+                    nest_for(pm, pm_op, anchor_op_name_or_op(pass.info.anchor), name, span)?
                         .add_pass((pass.create)(&values));
                 } else if let Some(info) = find_upstream(name) {
                     OptionValues::check(info, options)?;
-                    let target = nest_for(pm, pm_op, anchor_op_name(info.anchor));
+                    let target = nest_for(pm, pm_op, anchor_op_name(info.anchor), name, span)?;
                     add_upstream(target, &element.to_string(), span)?;
                 } else if upstream_pipelines().iter().any(|(n, _)| n == name) {
                     add_upstream(pm, &element.to_string(), span)?;
@@ -103,14 +103,25 @@ fn anchor_op_name_or_op(anchor: &'static str) -> Option<&'static str> {
     (!anchor.is_empty()).then_some(anchor)
 }
 
+/// The pass manager a pass anchored on `anchor` runs in, under `pm` (on
+/// `pm_op` ops). A module pass inside a nested pipeline (`func.func(tg-compile)`)
+/// would get a pass manager for modules nested in functions, which never
+/// runs: that is an error, as MLIR makes it for its own passes.
 fn nest_for<'c, 'a>(
     pm: OperationPassManager<'c, 'a>,
     pm_op: &str,
     anchor: Option<&str>,
-) -> OperationPassManager<'c, 'a> {
+    name: &str,
+    span: &Span,
+) -> Result<OperationPassManager<'c, 'a>, PipelineError> {
     match anchor {
-        Some(op) if op != pm_op => pm.nested_under(op),
-        _ => pm,
+        Some("builtin.module") if pm_op != "builtin.module" => Err(PipelineError {
+            message: format!("'{name}' runs on 'builtin.module' and cannot run inside '{pm_op}'"),
+            span: span.clone(),
+            help: Some(format!("move '{name}' out of the '{pm_op}(...)' pipeline")),
+        }),
+        Some(op) if op != pm_op => Ok(pm.nested_under(op)),
+        _ => Ok(pm),
     }
 }
 

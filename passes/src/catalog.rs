@@ -18,6 +18,9 @@ pub struct OptionInfo {
     pub default: &'static str,
     /// `ListOption`: the value is a comma-separated list.
     pub is_list: bool,
+    /// Inclusive bounds of an integer option, checked before any pass is
+    /// created (tensor-opt's own options; upstream ones declare none).
+    pub range: Option<(i64, i64)>,
 }
 
 /// One upstream pass, as declared with `Pass<>`/`InterfacePass<>`.
@@ -90,13 +93,22 @@ pub fn upstream_pipelines() -> &'static [(&'static str, &'static str)] {
 /// enough to be a plausible typo: at most a third of the longer name's length
 /// (but always allowing one edit, so `cs` still finds `cse`). Ties go to the
 /// earliest candidate. `None` when there are no candidates or none is close.
+///
+/// The distance is at least the difference in length, so a candidate whose
+/// length alone rules it out is skipped unmeasured: a 100 KB name is answered
+/// at once instead of after seconds of quadratic edit distances.
 pub fn suggest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let length = name.chars().count();
     candidates
         .into_iter()
-        .map(|c| (strsim::damerau_levenshtein(name, c), c))
-        .filter(|&(dist, c)| {
-            let longer = name.chars().count().max(c.chars().count());
-            dist <= (longer / 3).max(1)
+        .filter_map(|c| {
+            let other = c.chars().count();
+            let limit = (length.max(other) / 3).max(1);
+            if length.abs_diff(other) > limit {
+                return None;
+            }
+            let dist = strsim::damerau_levenshtein(name, c);
+            (dist <= limit).then_some((dist, c))
         })
         .min_by_key(|&(dist, _)| dist)
         .map(|(_, c)| c)

@@ -5,7 +5,7 @@
 //! LLVM dialect only (`mlir-translate --mlir-to-llvmir` and `mlir-runner`
 //! accept it), or a failed pass with a diagnostic.
 //!
-//! Stages: `tg-to-linalg` -> linalg elementwise fusion -> one-shot
+//! Stages: `tg-runtime-checks` -> `tg-to-linalg` -> linalg elementwise fusion -> one-shot
 //! bufferization across function boundaries -> deallocation of the buffers
 //! that do not escape -> affine loops -> affine scalar replacement ->
 //! `lower-affine` -> SCF/CF -> LLVM. At opt-level 3: `tg-fuse` first,
@@ -19,7 +19,7 @@
 //! it give wrong results on our padded conv2d and avg_pool2d lowerings.
 
 use crate::catalog::{OptionInfo, PassInfo};
-use crate::options::OptionValues;
+use crate::options::{OptionValues, MAX_THREADS};
 use crate::registry::bool_option;
 
 const OPTIONS: &[OptionInfo] = &[
@@ -30,6 +30,7 @@ const OPTIONS: &[OptionInfo] = &[
         ty: "unsigned",
         default: "2",
         is_list: false,
+        range: Some((0, 3)),
     },
     bool_option("fuse", "Fuse elementwise linalg ops on tensors (opt-level >= 1) and tg ops (tg-fuse, opt-level 3)", "true"),
     bool_option("affine-fusion", "Also run affine-loop-fusion (known to miscompile some inputs on LLVM 22.1)", "false"),
@@ -39,6 +40,7 @@ const OPTIONS: &[OptionInfo] = &[
         ty: "unsigned",
         default: "1",
         is_list: false,
+        range: Some((1, MAX_THREADS)),
     },
     OptionInfo {
         name: "vector-width",
@@ -46,6 +48,7 @@ const OPTIONS: &[OptionInfo] = &[
         ty: "unsigned",
         default: "0",
         is_list: false,
+        range: Some((0, 64)),
     },
     OptionInfo {
         name: "kc",
@@ -53,6 +56,7 @@ const OPTIONS: &[OptionInfo] = &[
         ty: "unsigned",
         default: "1024",
         is_list: false,
+        range: Some((1, 1 << 20)),
     },
     OptionInfo {
         name: "schedule",
@@ -60,6 +64,7 @@ const OPTIONS: &[OptionInfo] = &[
         ty: "string",
         default: "",
         is_list: false,
+        range: None,
     },
     bool_option(
         "out-params",
@@ -88,14 +93,9 @@ pub const TG_COMPILE: RustPipeline = RustPipeline {
 };
 
 fn expand(options: &OptionValues) -> Result<String, String> {
+    // Option values were checked against their declared ranges.
     let level = options.int("opt-level");
-    if !(0..=3).contains(&level) {
-        return Err(format!("opt-level must be 0 to 3, got {level}"));
-    }
     let threads = options.int("threads");
-    if threads < 1 {
-        return Err("threads must be at least 1".into());
-    }
     let schedule = options.string("schedule");
     if schedule.contains(['{', '}', ' ', ',']) {
         return Err(format!("the schedule path '{schedule}' cannot contain braces, spaces or commas"));
@@ -103,6 +103,9 @@ fn expand(options: &OptionValues) -> Result<String, String> {
     let fuse = options.bool("fuse");
     let mut stages: Vec<String> = Vec::new();
     let mut push = |stage: &str| stages.push(stage.to_string());
+    // Integer division by zero (and MIN / -1, and 0 to a negative power)
+    // reports an error through @tg_runtime_error instead of trapping.
+    push("tg-runtime-checks");
     if level >= 3 && fuse {
         push("func.func(tg-fuse)");
     }
@@ -181,7 +184,11 @@ fn lower_scheduled(threads: i64) -> String {
     } else {
         stages.push("func.func(scf-forall-to-for)".into());
     }
-    stages.extend(["func.func(lower-vector-multi-reduction)", "convert-vector-to-llvm"].map(String::from));
+    // convert-math-to-funcs unrolls a vector math.ipowi into vector ops, which
+    // must come before the vector lowering (TO_LLVM's run then finds none).
+    stages.extend(
+        ["convert-math-to-funcs", "func.func(lower-vector-multi-reduction)", "convert-vector-to-llvm"].map(String::from),
+    );
     stages.extend(TO_LLVM.iter().map(|s| s.to_string()));
     if threads > 1 {
         let at = stages.len() - 1;
@@ -193,6 +200,9 @@ fn lower_scheduled(threads: i64) -> String {
 /// The conversions to the LLVM dialect every opt level ends with.
 const TO_LLVM: &[&str] = &[
     "func.func(math-expand-ops)",
+    // math.ipowi (integer tg.pow) has no LLVM lowering: it becomes a call
+    // to a generated function.
+    "convert-math-to-funcs",
     "convert-math-to-llvm",
     "convert-math-to-libm",
     "convert-scf-to-cf",

@@ -201,6 +201,20 @@ pub struct BodyBuilder<'c, 'b> {
 }
 
 impl<'c, 'b> BodyBuilder<'c, 'b> {
+    /// Appends to `block`, at `location`.
+    pub fn new(context: &'c Context, location: Location<'c>, block: &'b Block<'c>) -> Self {
+        BodyBuilder { context, location, block }
+    }
+
+    /// An op without results (a store, a terminator).
+    pub fn effect(&self, name: &str, operands: &[Value<'c, '_>]) {
+        let op = OperationBuilder::new(name, self.location)
+            .add_operands(operands)
+            .build()
+            .unwrap_or_else(|e| panic!("lowering built an invalid {name}: {e}"));
+        self.block.append_operation(op);
+    }
+
     /// `name(operands) : result` with optional attributes in MLIR syntax.
     pub fn op(&self, name: &str, operands: &[Value<'c, '_>], result: Type<'c>, attributes: &[(&str, String)]) -> Value<'c, 'b> {
         let attributes: Vec<_> = attributes

@@ -5,6 +5,10 @@ use crate::catalog::{suggest, OptionInfo, PassInfo};
 use crate::pipeline::{PassOption, PipelineError};
 use std::collections::BTreeMap;
 
+/// The most threads a schedule splits work into: beyond this OpenMP's
+/// runtime aborts, and no machine tensor-opt targets has more cores.
+pub const MAX_THREADS: i64 = 1024;
+
 /// Validated option values of one pass instance; missing keys take defaults.
 #[derive(Debug, Clone, Default)]
 pub struct OptionValues {
@@ -59,6 +63,26 @@ impl OptionValues {
         })
     }
 
+    /// [`check`](Self::check) for tensor-opt's own passes and pipelines, which
+    /// also refuse an option given twice (upstream passes, as in mlir-opt,
+    /// take the last).
+    pub fn check_own(info: &PassInfo, given: &[PassOption]) -> Result<Self, PipelineError> {
+        for (i, option) in given.iter().enumerate() {
+            if let Some(first) = given[..i].iter().find(|o| o.key == option.key) {
+                return Err(PipelineError {
+                    message: format!("option '{}' of '{}' is given twice", option.key, info.name),
+                    span: option.key_span.clone(),
+                    help: Some(format!(
+                        "keep one of '{}' and '{}'",
+                        first,
+                        option
+                    )),
+                });
+            }
+        }
+        Self::check(info, given)
+    }
+
     /// An option's text: given, else its declared default.
     fn text(&self, name: &str) -> Option<&str> {
         self.values.get(name).map(String::as_str).or_else(|| {
@@ -85,13 +109,23 @@ impl OptionValues {
     }
 }
 
-/// `Err(what was expected)` if `value` does not parse as the option's type.
-/// Only the scalar types MLIR's option parser itself checks are checked;
-/// enums and strings are left to MLIR.
-fn check_value(option: &OptionInfo, value: &str) -> Result<(), &'static str> {
+/// `Err(what was expected)` if `value` does not parse as the option's type
+/// or lies outside its declared range. Only the scalar types MLIR's option
+/// parser itself checks are checked; enums and strings are left to MLIR.
+fn check_value(option: &OptionInfo, value: &str) -> Result<(), String> {
     if option.is_list {
         return Ok(());
     }
+    if let Some((low, high)) = option.range {
+        return match value.parse::<i64>() {
+            Ok(v) if (low..=high).contains(&v) => Ok(()),
+            _ => Err(format!("an integer from {low} to {high}")),
+        };
+    }
+    check_type(option, value).map_err(str::to_string)
+}
+
+fn check_type(option: &OptionInfo, value: &str) -> Result<(), &'static str> {
     match option.ty {
         "bool" if !matches!(value, "true" | "false" | "1" | "0") => Err("true or false"),
         "unsigned" | "uint64_t" | "uint32_t" | "size_t" if value.parse::<u64>().is_err() => {

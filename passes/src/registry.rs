@@ -42,7 +42,13 @@ impl RustPass {
 
 /// Every Rust pass, sorted by name.
 pub fn rust_passes() -> &'static [RustPass] {
-    static PASSES: &[RustPass] = &[crate::fuse::PASS, crate::schedule::PASS, crate::simplify::PASS, crate::tg_to_linalg::PASS];
+    static PASSES: &[RustPass] = &[
+        crate::fuse::PASS,
+        crate::runtime_checks::PASS,
+        crate::schedule::PASS,
+        crate::simplify::PASS,
+        crate::tg_to_linalg::PASS,
+    ];
     PASSES
 }
 
@@ -63,5 +69,6 @@ pub const fn bool_option(
         ty: "bool",
         default,
         is_list: false,
+        range: None,
     }
 }

@@ -13,7 +13,7 @@ use melior::ir::attribute::DenseI64ArrayAttribute;
 use melior::ir::operation::{OperationBuilder, OperationLike};
 use melior::ir::{Identifier, OperationRef, Value, ValueLike};
 use melior::pass::{ExternalPass, Pass};
-use melior::ContextRef;
+use crate::context::with_context;
 use melior::{
     apply_patterns_and_fold_greedily_with_op, GreedyRewriteDriverConfig, GreedySimplifyRegionLevel,
 };
@@ -68,9 +68,10 @@ fn create(options: &OptionValues) -> Pass {
 
 impl Simplify {
     fn run(&self, op: OperationRef, external: ExternalPass) {
-        let context = op.context();
-        // SAFETY: the context outlives the pass run, which is all this borrow spans.
-        let context = unsafe { context.to_ref() };
+        with_context(op.context(), |context| self.apply(context, op, external));
+    }
+
+    fn apply(&self, context: &melior::Context, op: OperationRef, external: ExternalPass) {
         let patterns = RewritePatternSet::new(context);
         if self.fold_transposes {
             patterns.add(create_op_rewrite_pattern(
@@ -149,27 +150,26 @@ fn fold_transpose(
     if producer(input, "tg.transpose").is_none() {
         return false;
     }
-    let context: ContextRef = op.context();
-    // SAFETY: the context outlives the op being rewritten.
-    let context = unsafe { context.to_ref() };
     let Ok(result) = op.result(0) else {
         return false;
     };
-    let Ok(new_op) = OperationBuilder::new("tg.transpose", op.location())
-        .add_operands(&[source])
-        .add_attributes(&[(
-            Identifier::new(context, "perm"),
-            DenseI64ArrayAttribute::new(context, &composed).into(),
-        )])
-        .add_results(&[result.r#type()])
-        .build()
-    else {
-        return false;
-    };
-    rewriter.set_insertion_point_before(op);
-    let new_op = rewriter.insert(new_op);
-    rewriter.replace_op_with_operation(op, new_op);
-    true
+    with_context(op.context(), |context| {
+        let Ok(new_op) = OperationBuilder::new("tg.transpose", op.location())
+            .add_operands(&[source])
+            .add_attributes(&[(
+                Identifier::new(context, "perm"),
+                DenseI64ArrayAttribute::new(context, &composed).into(),
+            )])
+            .add_results(&[result.r#type()])
+            .build()
+        else {
+            return false;
+        };
+        rewriter.set_insertion_point_before(op);
+        let new_op = rewriter.insert(new_op);
+        rewriter.replace_op_with_operation(op, new_op);
+        true
+    })
 }
 
 /// FoldReshapeOfReshape and FoldIdentityReshape.

@@ -16,6 +16,7 @@
 //! Guarantees: after the pass no `tg` op remains, or the pass failed with an
 //! error on the op it could not lower.
 
+use crate::context::with_context;
 use crate::catalog::PassInfo;
 use crate::registry::bool_option;
 use crate::ir_builder::{broadcast_map, identity_map, list, map, BodyBuilder, Builder, TensorInfo};
@@ -71,10 +72,8 @@ fn create(options: &OptionValues) -> Pass {
 
 /// Lowers every tg op in `func`; false (after an error on the op) if one cannot be.
 fn lower_function(func: OperationRef, config: Config) -> bool {
-    // SAFETY: the context outlives the pass run.
-    let context = unsafe { func.context().to_ref() };
     let mut groups = 0;
-    lower_all(context, config, tg_ops_in(func), &mut groups)
+    with_context(func.context(), |context| lower_all(context, config, tg_ops_in(func), &mut groups))
 }
 
 /// A tg op to lower: an op on its own, or a `tg.fused` with its body.
@@ -387,7 +386,7 @@ fn count_literal(count: i64, is_float: bool) -> String {
 }
 
 /// -inf (floats) or the minimum integer, as an MLIR literal of `element`.
-fn lowest(element: Type, is_float: bool) -> String {
+pub(crate) fn lowest(element: Type, is_float: bool) -> String {
     if is_float {
         // Hex literals give the exact bit pattern of -inf for each width.
         return match element.to_string().as_str() {
@@ -444,7 +443,12 @@ fn unary<'c, 'b>(body: &BodyBuilder<'c, 'b>, kind: &str, x: Value<'c, '_>, out: 
         let zero = body.constant("0", t);
         return match kind {
             "neg" => body.op("arith.subi", &[zero, x], t, &[]),
-            "abs" => body.op("math.absi", &[x], t, &[]),
+            // max(x, 0 - x), wrapping at MIN like `math.absi`, whose LLVM
+            // lowering rejects the 2-D vectors tg-schedule makes.
+            "abs" => {
+                let negated = body.op("arith.subi", &[zero, x], t, &[]);
+                body.op("arith.maxsi", &[x, negated], t, &[])
+            }
             _ => body.op("arith.maxsi", &[x, zero], t, &[]),
         };
     }

@@ -43,7 +43,7 @@ func.func @mul_element_types_differ(%a: tensor<2xf32>, %b: tensor<2xf16>) {
 
 // Shape inference refuses a dynamic size with the ODS constraint's own message.
 func.func @add_dynamic_shape(%a: tensor<?x3xf32>, %b: tensor<2x3xf32>) {
-  // expected-error @+1 {{'tg.add' op operand #0 must be statically shaped tensor of float or signless integer values, but got 'tensor<?x3xf32>'}}
+  // expected-error @+1 {{'tg.add' op operand #0 must be statically shaped tensor of f16, bf16, f32, f64, i8, i16, i32 or i64 values, but got 'tensor<?x3xf32>'}}
   %0 = tg.add %a, %b : tensor<?x3xf32>, tensor<2x3xf32>
   return
 }
@@ -52,7 +52,7 @@ func.func @add_dynamic_shape(%a: tensor<?x3xf32>, %b: tensor<2x3xf32>) {
 
 // The second operand is checked as well, whatever the first one is.
 func.func @div_dynamic_rhs(%a: tensor<2x3xf32>, %b: tensor<?xf32>) {
-  // expected-error @+1 {{'tg.div' op operand #1 must be statically shaped tensor of float or signless integer values, but got 'tensor<?xf32>'}}
+  // expected-error @+1 {{'tg.div' op operand #1 must be statically shaped tensor of f16, bf16, f32, f64, i8, i16, i32 or i64 values, but got 'tensor<?xf32>'}}
   %0 = tg.div %a, %b : tensor<2x3xf32>, tensor<?xf32>
   return
 }
@@ -61,7 +61,7 @@ func.func @div_dynamic_rhs(%a: tensor<2x3xf32>, %b: tensor<?xf32>) {
 
 // Unsigned integers are not tg element types (ODS constraint, from the verifier).
 func.func @max_unsigned_elements(%a: tensor<2xui8>, %b: tensor<2xui8>) {
-  // expected-error @+1 {{'tg.max' op operand #0 must be statically shaped tensor of float or signless integer values, but got 'tensor<2xui8>'}}
+  // expected-error @+1 {{'tg.max' op operand #0 must be statically shaped tensor of f16, bf16, f32, f64, i8, i16, i32 or i64 values, but got 'tensor<2xui8>'}}
   %0 = tg.max %a, %b : tensor<2xui8>, tensor<2xui8>
   return
 }
@@ -88,7 +88,7 @@ func.func @rsqrt_of_integers(%a: tensor<4xi8>) {
 
 // Unary ops without shape inference reject a dynamic shape in the verifier (ODS constraint).
 func.func @neg_dynamic_shape(%a: tensor<4x?xf32>) {
-  // expected-error @+1 {{'tg.neg' op operand #0 must be statically shaped tensor of float or signless integer values, but got 'tensor<4x?xf32>'}}
+  // expected-error @+1 {{'tg.neg' op operand #0 must be statically shaped tensor of f16, bf16, f32, f64, i8, i16, i32 or i64 values, but got 'tensor<4x?xf32>'}}
   %0 = tg.neg %a : tensor<4x?xf32>
   return
 }
@@ -204,7 +204,7 @@ func.func @matmul_batch_does_not_broadcast(%a: tensor<5x2x2x8xf32>, %b: tensor<3
 
 // A dynamic inner dimension is refused before any shape arithmetic.
 func.func @matmul_dynamic_shape(%a: tensor<2x?xf32>, %b: tensor<3x4xf32>) {
-  // expected-error @+1 {{'tg.matmul' op operand #0 must be statically shaped tensor of float or signless integer values, but got 'tensor<2x?xf32>'}}
+  // expected-error @+1 {{'tg.matmul' op operand #0 must be statically shaped tensor of f16, bf16, f32, f64, i8, i16, i32 or i64 values, but got 'tensor<2x?xf32>'}}
   %0 = tg.matmul %a, %b : tensor<2x?xf32>, tensor<3x4xf32>
   return
 }
@@ -352,7 +352,7 @@ func.func @conv2d_window_extent_overflows(%x: tensor<1x1x4x4xf32>, %w: tensor<1x
 
 // A dynamic channel count is refused before the groups arithmetic.
 func.func @conv2d_dynamic_shape(%x: tensor<1x?x8x8xf32>, %w: tensor<4x3x3x3xf32>) {
-  // expected-error @+1 {{'tg.conv2d' op operand #0 must be statically shaped tensor of float or signless integer values, but got 'tensor<1x?x8x8xf32>'}}
+  // expected-error @+1 {{'tg.conv2d' op operand #0 must be statically shaped tensor of f16, bf16, f32, f64, i8, i16, i32 or i64 values, but got 'tensor<1x?x8x8xf32>'}}
   %0 = tg.conv2d %x, %w : tensor<1x?x8x8xf32>, tensor<4x3x3x3xf32>
   return
 }
@@ -468,7 +468,7 @@ func.func @reshape_element_count(%x: tensor<2x3xf32>) {
 
 // reshape's operand is statically shaped (ODS constraint, from the verifier).
 func.func @reshape_dynamic_shape(%x: tensor<?x4xf32>) {
-  // expected-error @+1 {{'tg.reshape' op operand #0 must be statically shaped tensor of float or signless integer values, but got 'tensor<?x4xf32>'}}
+  // expected-error @+1 {{'tg.reshape' op operand #0 must be statically shaped tensor of f16, bf16, f32, f64, i8, i16, i32 or i64 values, but got 'tensor<?x4xf32>'}}
   %0 = tg.reshape %x : tensor<?x4xf32> to tensor<8xf32>
   return
 }
@@ -504,7 +504,7 @@ func.func @broadcast_to_shrinks(%x: tensor<3xf32>) {
 
 // broadcast_to's result is statically shaped too (ODS constraint).
 func.func @broadcast_to_dynamic_result(%x: tensor<2x3xf32>) {
-  // expected-error @+1 {{'tg.broadcast_to' op result #0 must be statically shaped tensor of float or signless integer values, but got 'tensor<?x2x3xf32>'}}
+  // expected-error @+1 {{'tg.broadcast_to' op result #0 must be statically shaped tensor of f16, bf16, f32, f64, i8, i16, i32 or i64 values, but got 'tensor<?x2x3xf32>'}}
   %0 = tg.broadcast_to %x : tensor<2x3xf32> to tensor<?x2x3xf32>
   return
 }
@@ -549,7 +549,7 @@ func.func @concat_other_dimension_differs(%a: tensor<2x3xf32>, %b: tensor<2x4xf3
 
 // A dynamic operand after the first is named by its own index.
 func.func @concat_dynamic_operand(%a: tensor<2x3xf32>, %b: tensor<?x3xf32>) {
-  // expected-error @+1 {{'tg.concat' op operand #1 must be statically shaped tensor of float or signless integer values, but got 'tensor<?x3xf32>'}}
+  // expected-error @+1 {{'tg.concat' op operand #1 must be statically shaped tensor of f16, bf16, f32, f64, i8, i16, i32 or i64 values, but got 'tensor<?x3xf32>'}}
   %0 = tg.concat %a, %b axis 0 : tensor<2x3xf32>, tensor<?x3xf32>
   return
 }
@@ -697,7 +697,7 @@ func.func @constant_vector_value() {
 
 // A constant's element type is a tg element type (ODS constraint on the result).
 func.func @constant_unsigned() {
-  // expected-error @+1 {{'tg.constant' op result #0 must be statically shaped tensor of float or signless integer values, but got 'tensor<2xui8>'}}
+  // expected-error @+1 {{'tg.constant' op result #0 must be statically shaped tensor of f16, bf16, f32, f64, i8, i16, i32 or i64 values, but got 'tensor<2xui8>'}}
   %0 = tg.constant dense<1> : tensor<2xui8>
   return
 }
@@ -790,7 +790,7 @@ func.func @generic_avg_pool2d_padding(%x: tensor<1x3x8x8xf32>) {
 
 // In generic form a dynamic operand is caught by the ODS constraint before shape inference runs.
 func.func @generic_transpose_dynamic(%x: tensor<?x3xf32>) {
-  // expected-error @+1 {{'tg.transpose' op operand #0 must be statically shaped tensor of float or signless integer values, but got 'tensor<?x3xf32>'}}
+  // expected-error @+1 {{'tg.transpose' op operand #0 must be statically shaped tensor of f16, bf16, f32, f64, i8, i16, i32 or i64 values, but got 'tensor<?x3xf32>'}}
   %0 = "tg.transpose"(%x) <{perm = array<i64: 1, 0>}> : (tensor<?x3xf32>) -> tensor<3x?xf32>
   return
 }
@@ -911,7 +911,7 @@ func.func @fused_generic_without_kind(%x: tensor<2xf32>) {
 
 // Operands are tg tensors: statically shaped.
 func.func @fused_dynamic_operand(%x: tensor<?xf32>) {
-  // expected-error @+1 {{'tg.fused' op operand #0 must be variadic of statically shaped tensor of float or signless integer values, but got 'tensor<?xf32>'}}
+  // expected-error @+1 {{'tg.fused' op operand #0 must be variadic of statically shaped tensor of f16, bf16, f32, f64, i8, i16, i32 or i64 values, but got 'tensor<?xf32>'}}
   %0 = tg.fused "exp" (%x) : (tensor<?xf32>) -> tensor<?xf32> {
   ^bb0(%a: tensor<?xf32>):
     tg.yield %a : tensor<?xf32>
@@ -963,4 +963,74 @@ func.func @yield_type(%x: tensor<2xf32>) {
 func.func @yield_outside_fused(%x: tensor<2xf32>) {
   // expected-error @+1 {{'tg.yield' op expects parent op 'tg.fused'}}
   tg.yield %x : tensor<2xf32>
+}
+
+// -----
+
+// Integer widths are i8, i16, i32 and i64: the lowering's identities (the
+// minimum for max, the count for a mean) are values of those. i0, i1 and
+// wider integers are rejected by name (they crashed the lowering).
+func.func @reduce_max_i0(%x: tensor<4x8xi0>) {
+  // expected-error @+1 {{'tg.reduce_max' op operand #0 must be statically shaped tensor of f16, bf16, f32, f64, i8, i16, i32 or i64 values, but got 'tensor<4x8xi0>'}}
+  %0 = tg.reduce_max %x axes [1] : tensor<4x8xi0>
+  return
+}
+
+// -----
+
+func.func @reduce_max_i128(%x: tensor<4x8xi128>) {
+  // expected-error @+1 {{'tg.reduce_max' op operand #0 must be statically shaped tensor of f16, bf16, f32, f64, i8, i16, i32 or i64 values, but got 'tensor<4x8xi128>'}}
+  %0 = tg.reduce_max %x axes [1] : tensor<4x8xi128>
+  return
+}
+
+// -----
+
+func.func @max_pool_i1024(%x: tensor<1x1x4x4xi1024>) {
+  // expected-error @+1 {{'tg.max_pool2d' op operand #0 must be statically shaped tensor of f16, bf16, f32, f64, i8, i16, i32 or i64 values, but got 'tensor<1x1x4x4xi1024>'}}
+  %0 = tg.max_pool2d %x kernel [2, 2] : tensor<1x1x4x4xi1024>
+  return
+}
+
+// -----
+
+func.func @add_i1(%x: tensor<4xi1>) {
+  // expected-error @+1 {{'tg.add' op operand #0 must be statically shaped tensor of f16, bf16, f32, f64, i8, i16, i32 or i64 values, but got 'tensor<4xi1>'}}
+  %0 = tg.add %x, %x : tensor<4xi1>, tensor<4xi1>
+  return
+}
+
+// -----
+
+// An integer mean divides by the count in the element type: the count must
+// be one of its values (200 as an i8 would be -56).
+func.func @reduce_mean_count_i8(%x: tensor<2x200xi8>) {
+  // expected-error @+1 {{'tg.reduce_mean' op averages 200 elements per result, a count the element type 'i8' cannot hold (at most 127); use a wider integer or a float type}}
+  %0 = tg.reduce_mean %x axes [1] : tensor<2x200xi8>
+  return
+}
+
+// -----
+
+func.func @reduce_mean_count_i16(%x: tensor<65536xi16>) {
+  // expected-error @+1 {{'tg.reduce_mean' op averages 65536 elements per result, a count the element type 'i16' cannot hold (at most 32767)}}
+  %0 = tg.reduce_mean %x axes [0] : tensor<65536xi16>
+  return
+}
+
+// -----
+
+func.func @avg_pool_window_i8(%x: tensor<1x1x16x16xi8>) {
+  // expected-error @+1 {{'tg.avg_pool2d' op averages 256 elements per window, a count the element type 'i8' cannot hold (at most 127)}}
+  %0 = tg.avg_pool2d %x kernel [16, 16] : tensor<1x1x16x16xi8>
+  return
+}
+
+// -----
+
+// The largest count that fits is accepted.
+func.func @reduce_mean_count_fits(%x: tensor<2x127xi8>, %y: tensor<1x1x11x11xi8>) {
+  %0 = tg.reduce_mean %x axes [1] : tensor<2x127xi8>
+  %1 = tg.avg_pool2d %y kernel [11, 11] : tensor<1x1x11x11xi8>
+  return
 }

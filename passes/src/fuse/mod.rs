@@ -51,6 +51,7 @@ mod grouping;
 mod outline;
 mod pattern;
 
+use crate::context::with_context;
 use crate::catalog::{OptionInfo, PassInfo};
 use crate::options::OptionValues;
 use crate::registry::{bool_option, PassId, RustPass};
@@ -70,6 +71,7 @@ const OPTIONS: &[OptionInfo] = &[
         ty: "unsigned",
         default: "16",
         is_list: false,
+        range: Some((0, 1 << 20)),
     },
     bool_option(
         "fuse-reductions",
@@ -109,10 +111,12 @@ fn create(options: &OptionValues) -> Pass {
         "TgFuse",
         &[tg_dialect::handle()],
         move |op: OperationRef, external: ExternalPass| {
-            if let Err((location, message)) = pass.run(op) {
-                emit_error(location, &format!("tg-fuse: {message}"));
-                external.signal_failure();
-            }
+            with_context(op.context(), |context| {
+                if let Err((location, message)) = pass.run(context, op) {
+                    emit_error(location, &format!("tg-fuse: {message}"));
+                    external.signal_failure();
+                }
+            })
         },
     )
 }
@@ -120,9 +124,11 @@ fn create(options: &OptionValues) -> Pass {
 impl Fuse {
     /// Fuses every block of `func`'s body; the location and reason of the
     /// first group that could not be outlined.
-    fn run<'c>(&self, func: OperationRef<'c, '_>) -> Result<(), (melior::ir::Location<'c>, String)> {
-        // SAFETY: the context outlives the pass run.
-        let context = unsafe { func.context().to_ref() };
+    fn run<'c>(
+        &self,
+        context: &'c melior::Context,
+        func: OperationRef<'c, '_>,
+    ) -> Result<(), (melior::ir::Location<'c>, String)> {
         let Ok(body) = func.region(0) else { return Ok(()) };
         let mut next = body.first_block();
         while let Some(block) = next {

@@ -56,6 +56,12 @@ pub enum Kind {
 pub fn classify(op: OperationRef) -> Option<Kind> {
     let name = op.name().as_string_ref().as_str().ok()?.to_string();
     let operand_type = |i| op.operand(i).ok().and_then(|v| TensorInfo::of(v.r#type()));
+    // An op with an empty operand runs no iteration: nothing to schedule, and
+    // the tile sizes the recipes derive from the extents would be 0.
+    let empty = (0..op.operand_count()).any(|i| operand_type(i).is_some_and(|t| t.shape.contains(&0)));
+    if empty {
+        return None;
+    }
     match name.as_str() {
         "linalg.fill" => {
             let out = operand_type(op.operand_count() - 1)?;

@@ -20,8 +20,9 @@ mod analysis;
 mod host;
 mod script;
 
+use crate::context::with_context;
 use crate::catalog::{OptionInfo, PassInfo};
-use crate::options::OptionValues;
+use crate::options::{OptionValues, MAX_THREADS};
 use crate::registry::{bool_option, PassId, RustPass};
 use crate::fuse::graph::users;
 use crate::tg_to_linalg::emit_error;
@@ -47,6 +48,7 @@ const OPTIONS: &[OptionInfo] = &[
         ty: "unsigned",
         default: "0",
         is_list: false,
+        range: Some((0, 64)),
     },
     OptionInfo {
         name: "threads",
@@ -54,6 +56,7 @@ const OPTIONS: &[OptionInfo] = &[
         ty: "unsigned",
         default: "1",
         is_list: false,
+        range: Some((1, MAX_THREADS)),
     },
     OptionInfo {
         name: "kc",
@@ -61,6 +64,7 @@ const OPTIONS: &[OptionInfo] = &[
         ty: "unsigned",
         default: "1024",
         is_list: false,
+        range: Some((1, 1 << 20)),
     },
     OptionInfo {
         name: "file",
@@ -68,6 +72,7 @@ const OPTIONS: &[OptionInfo] = &[
         ty: "string",
         default: "",
         is_list: false,
+        range: None,
     },
     bool_option("emit", "Put the generated script into the module instead of applying it", "false"),
 ];
@@ -124,7 +129,7 @@ fn create(options: &OptionValues) -> Pass {
         "TgSchedule",
         &dialects,
         move |op: OperationRef, external: ExternalPass| {
-            if !pass.run(op) {
+            if !with_context(op.context(), |context| pass.run(context, op)) {
                 external.signal_failure();
             }
         },
@@ -132,12 +137,9 @@ fn create(options: &OptionValues) -> Pass {
 }
 
 impl Schedule {
-    fn run(&self, module: OperationRef) -> bool {
-        let context = module.context();
-        // SAFETY: the context outlives the pass run, which is all this borrow spans.
-        let context = unsafe { context.to_ref() };
+    fn run(&self, context: &melior::Context, module: OperationRef) -> bool {
         let text = if self.file.is_empty() {
-            let targets = tag_targets(module);
+            let targets = tag_targets(context, module);
             if targets.is_empty() {
                 return true;
             }
@@ -168,7 +170,7 @@ impl Schedule {
         // SAFETY: `script` was just created and is owned here.
         let script = unsafe { melior::ir::Operation::from_raw(script) };
         let ok = if self.emit {
-            self.insert(module, &script)
+            self.insert(context, module, &script)
         } else {
             apply(module, &script, source_name)
         };
@@ -180,10 +182,7 @@ impl Schedule {
 
     /// Moves the script's named sequences into `module` (which then carries
     /// `transform.with_named_sequence`), for a user to read or edit.
-    fn insert(&self, module: OperationRef, script: &melior::ir::Operation) -> bool {
-        let context = module.context();
-        // SAFETY: the context outlives this call.
-        let context = unsafe { context.to_ref() };
+    fn insert(&self, context: &melior::Context, module: OperationRef, script: &melior::ir::Operation) -> bool {
         let Some(body) = module.region(0).ok().and_then(|r| r.first_block()) else {
             return false;
         };
@@ -242,10 +241,7 @@ fn find_entry(script: &melior::ir::Operation) -> Option<mlir_sys::MlirOperation>
 
 /// Tags every linalg op the schedule knows how to treat, in program order,
 /// and returns the tags with what the analysis found.
-fn tag_targets(module: OperationRef) -> Vec<(i64, analysis::Kind)> {
-    let context = module.context();
-    // SAFETY: the context outlives this call.
-    let context = unsafe { context.to_ref() };
+fn tag_targets(context: &melior::Context, module: OperationRef) -> Vec<(i64, analysis::Kind)> {
     let i64_type = IntegerType::new(context, 64).into();
     let mut found = Vec::new();
     for_each_function_op(module, &mut |op| {

@@ -7,3 +7,4 @@ mod snapshots;
 mod interpreter;
 mod tensor_run;
 mod differential;
+mod source_rules;

@@ -105,8 +105,14 @@ impl Engine {
 
     /// Whether the JIT defines `symbol`.
     pub fn has_symbol(&self, symbol: &str) -> bool {
+        self.address(symbol).is_some()
+    }
+
+    /// Where the JIT put `symbol` (a function or a global), if it defines it.
+    pub fn address(&self, symbol: &str) -> Option<*mut std::ffi::c_void> {
         // SAFETY: the engine is live.
-        !unsafe { mlir_sys::mlirExecutionEngineLookup(self.raw, StringRef::new(symbol).to_raw()) }.is_null()
+        let address = unsafe { mlir_sys::mlirExecutionEngineLookup(self.raw, StringRef::new(symbol).to_raw()) };
+        (!address.is_null()).then_some(address)
     }
 
     /// Calls the packed wrapper of `_mlir_ciface_{name}` with `args`; false
@@ -167,6 +173,15 @@ pub struct Function<'e> {
     pub convention: Convention,
 }
 
+/// Why a call did not produce results.
+#[derive(Debug)]
+pub enum CallError {
+    /// The JIT has no entry to call, or its results cannot be read.
+    Failed(String),
+    /// The `n`th op guarded by `tg-runtime-checks` (from 1) faulted.
+    Faulted(usize),
+}
+
 impl Function<'_> {
     /// The symbol of the C interface wrapper.
     pub fn ciface_symbol(&self) -> String {
@@ -175,7 +190,7 @@ impl Function<'_> {
 
     /// One call: copies of `inputs` in, the results copied out (and, when
     /// the compiled code allocated them, freed).
-    pub fn call(&self, inputs: &[Tensor]) -> Result<Vec<Tensor>, String> {
+    pub fn call(&self, inputs: &[Tensor]) -> Result<Vec<Tensor>, CallError> {
         let mut arguments: Vec<Input> = inputs.iter().map(Input::new).collect();
         match self.convention {
             Convention::OutParams => {
@@ -190,7 +205,7 @@ impl Function<'_> {
                 let tensors = unsafe { results.read() };
                 // SAFETY: the results of this call, freed once.
                 unsafe { results.free(&arguments) };
-                tensors
+                tensors.map_err(CallError::Failed)
             }
         }
     }
@@ -200,7 +215,7 @@ impl Function<'_> {
     /// buffers), made outside the timed region. Out-params are allocated
     /// once and reused by every call; returned results are freed after each
     /// call, outside the timed region.
-    pub fn bench(&self, inputs: &[Tensor], iters: u64) -> Result<Vec<Duration>, String> {
+    pub fn bench(&self, inputs: &[Tensor], iters: u64) -> Result<Vec<Duration>, CallError> {
         let mut outputs = match self.convention {
             Convention::OutParams => self.out_params(),
             Convention::Returned => Vec::new(),
@@ -248,18 +263,29 @@ impl Function<'_> {
     }
 
     /// Calls the entry's packed wrapper with `pointers`, the C interface
-    /// wrapper's (pointer) arguments in order.
-    fn invoke(&self, pointers: &mut [*mut u64]) -> Result<(), String> {
+    /// wrapper's (pointer) arguments in order. With `tg-runtime-checks` in the
+    /// pipeline, its error global is cleared before and read after the call.
+    fn invoke(&self, pointers: &mut [*mut u64]) -> Result<(), CallError> {
         // The packed wrapper reads each argument through a pointer to it.
         let mut args: Vec<*mut std::ffi::c_void> =
             pointers.iter_mut().map(|p| p as *mut *mut u64 as *mut std::ffi::c_void).collect();
+        let error = self.engine.address(tensor_passes::runtime_checks::ERROR_GLOBAL).map(|a| a.cast::<i32>());
+        if let Some(error) = error {
+            // SAFETY: the global is the `memref<i32>` of tg-runtime-checks, whose
+            // lowering places the 4-byte i32 at the symbol; no call is running.
+            unsafe { error.write_volatile(0) };
+        }
         // SAFETY: the descriptors match the entry's signature, read before
         // lowering; `pointers`, the buffers they describe and the results
         // outlive the call.
-        if unsafe { self.engine.invoke_packed(&self.signature.entry, &mut args) } {
-            Ok(())
-        } else {
-            Err(format!("the JIT cannot call @{} ({} is missing)", self.signature.entry, self.ciface_symbol()))
+        if !unsafe { self.engine.invoke_packed(&self.signature.entry, &mut args) } {
+            let message = format!("the JIT cannot call @{} ({} is missing)", self.signature.entry, self.ciface_symbol());
+            return Err(CallError::Failed(message));
+        }
+        // SAFETY: as above; the call has returned.
+        match error.map(|e| unsafe { e.read_volatile() }) {
+            Some(n) if n > 0 => Err(CallError::Faulted(n as usize)),
+            _ => Ok(()),
         }
     }
 }

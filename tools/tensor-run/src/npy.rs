@@ -94,17 +94,25 @@ pub fn load(path: &Path, argument: &Argument, entry: &str) -> Result<Tensor, Str
     Ok(tensor)
 }
 
-/// Writes `tensor` to `path` whole or not at all
-/// ([`tensor_opt::output::write_atomically`]).
-pub fn save(path: &Path, tensor: &Tensor) -> Result<(), String> {
-    let error = |e: &dyn std::fmt::Display| format!("cannot write '{}': {e}", path.display());
+/// `tensor` in the `.npy` format.
+pub fn encode(tensor: &Tensor) -> Vec<u8> {
     let mut bytes = Vec::new();
-    match tensor {
+    // Writing into a Vec fails only on allocation failure, which aborts anyway.
+    let _ = match tensor {
         Tensor::F32(a) => a.write_npy(&mut bytes),
         Tensor::F64(a) => a.write_npy(&mut bytes),
         Tensor::I32(a) => a.write_npy(&mut bytes),
         Tensor::I64(a) => a.write_npy(&mut bytes),
-    }
-    .map_err(|e| error(&e))?;
-    tensor_opt::output::write_atomically(path, &bytes).map_err(|e| error(&e))
+    };
+    bytes
+}
+
+/// Writes each tensor to its path, all or none
+/// ([`tensor_opt::output::write_all_or_none`]): a failed write leaves every
+/// existing file untouched.
+pub fn save_all(files: &[(&Path, &Tensor)]) -> Result<(), String> {
+    let encoded: Vec<Vec<u8>> = files.iter().map(|(_, t)| encode(t)).collect();
+    let pairs: Vec<(&Path, &[u8])> = files.iter().zip(&encoded).map(|((p, _), b)| (*p, b.as_slice())).collect();
+    tensor_opt::output::write_all_or_none(&pairs)
+        .map_err(|(path, e)| format!("cannot write '{}': {e}; no output file was changed", path.display()))
 }

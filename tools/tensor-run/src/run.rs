@@ -4,7 +4,7 @@
 
 use crate::cli::{default_pipeline, Options};
 use crate::dtype::ValueType;
-use crate::jit::{Engine, Function};
+use crate::jit::{CallError, Engine, Function};
 use crate::signature::{self, Signature};
 use crate::{npy, random, summary};
 use melior::ir::operation::{OperationLike, WalkOrder, WalkResult};
@@ -12,8 +12,9 @@ use melior::ir::Module;
 use melior::pass::PassManager;
 use melior::Context;
 use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-use tensor_opt::capture::Sink;
+use tensor_opt::capture::{file_loc, Sink};
 use tensor_opt::diagnostic::{Diag, Loc};
 use tensor_opt::render::{self, SourceMap};
 use tensor_passes::pipeline::{self, Pipeline, PipelineError};
@@ -102,6 +103,23 @@ pub fn execute(options: &Options, out: &mut dyn Write) -> Result<(), Failure> {
     } else {
         crate::jit::emit_c_interface(&context, function);
         let pass_manager = pass_manager.expect("built unless --reference");
+        // What a fault reported by tg-runtime-checks' global refers to,
+        // rendered while the guarded ops still exist.
+        let faults: Vec<String> = tensor_passes::runtime_checks::checked_ops(module.as_operation())
+            .iter()
+            .map(|op| {
+                let name = op.name().as_string_ref().as_str().unwrap_or("?").to_string();
+                let message = format!("'{name}' op {}", tensor_passes::runtime_checks::fault_message(&name));
+                render::plain(&Diag::error(file_loc(op.location()), message), &sources)
+            })
+            .collect();
+        let call_failure = |error: CallError| match error {
+            CallError::Failed(message) => Failure::input(message),
+            CallError::Faulted(n) => Failure {
+                code: EXIT_FAILURE,
+                text: faults.get(n - 1).cloned().unwrap_or_else(|| format!("tensor-run: error: runtime check {n} failed\n")),
+            },
+        };
         let compile_start = Instant::now();
         if pass_manager.run(&mut module).is_err() {
             return Err(diagnostics("the pipeline failed"));
@@ -119,17 +137,16 @@ pub fn execute(options: &Options, out: &mut dyn Write) -> Result<(), Failure> {
                 signature.entry
             )));
         }
-        let results = function.call(&inputs).map_err(Failure::input)?;
+        let results = function.call(&inputs).map_err(call_failure)?;
         let times = match options.bench {
-            Some(iters) => Some((function.bench(&inputs, iters).map_err(Failure::input)?, Some(compile_time))),
+            Some(iters) => Some((function.bench(&inputs, iters).map_err(call_failure)?, Some(compile_time))),
             None => None,
         };
         (results, times)
     };
 
-    for (path, tensor) in options.outputs.iter().zip(&results) {
-        npy::save(path, tensor).map_err(Failure::input)?;
-    }
+    let files: Vec<(&Path, &Tensor)> = options.outputs.iter().map(PathBuf::as_path).zip(&results).collect();
+    npy::save_all(&files).map_err(Failure::input)?;
     let mut printed = String::new();
     if options.print || (options.outputs.is_empty() && options.bench.is_none()) {
         if results.is_empty() {

@@ -1,0 +1,44 @@
+//! Rules about the source tree that the compiler cannot check.
+
+use std::path::{Path, PathBuf};
+
+fn rust_sources(dir: &Path, found: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("the source tree is readable").flatten() {
+        let path = entry.path();
+        let name = entry.file_name();
+        if path.is_dir() && name != "target" && name != ".git" {
+            rust_sources(&path, found);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            found.push(path);
+        }
+    }
+}
+
+/// melior's `ContextRef::to_ref` hands out a `&Context` into the `ContextRef`
+/// value, which dangles when that value is a temporary: it crashed every `tg`
+/// program in release builds. Only `tensor_passes::context::with_context` may
+/// call it, where the borrow cannot outlive the value.
+#[test]
+fn to_ref_only_in_with_context() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut sources = Vec::new();
+    rust_sources(&root, &mut sources);
+    let allowed = root.join("passes/src/context.rs").canonicalize().expect("context.rs exists");
+    let this = Path::new(file!()).file_name().expect("a file name");
+    let offenders: Vec<String> = sources
+        .iter()
+        .filter(|p| p.canonicalize().ok().as_deref() != Some(&allowed) && p.file_name() != Some(this))
+        .filter_map(|p| {
+            let text = std::fs::read_to_string(p).ok()?;
+            let lines: Vec<String> = text
+                .lines()
+                .enumerate()
+                .filter(|(_, line)| line.contains(".to_ref()"))
+                .map(|(i, line)| format!("{}:{}: {}", p.display(), i + 1, line.trim()))
+                .collect();
+            (!lines.is_empty()).then(|| lines.join("\n"))
+        })
+        .collect();
+    assert!(sources.len() > 20, "found only {} Rust files under {}", sources.len(), root.display());
+    assert!(offenders.is_empty(), "call tensor_passes::context::with_context instead of to_ref:\n{}", offenders.join("\n"));
+}
