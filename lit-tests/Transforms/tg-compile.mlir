@@ -14,6 +14,22 @@
 // RUN: tensor-opt %s --pass-pipeline='builtin.module(tg-compile{opt-level=3 threads=2})' | FileCheck %s --check-prefix=OPENMP
 // RUN: not tensor-opt %s --pass-pipeline='builtin.module(tg-compile{opt-level=7})' 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=BADLEVEL
+// Options are bounded up front: a vector of 99999999999 lanes ran LLVM out of
+// memory, 65536 lanes ran for minutes, 100000 threads aborted in OpenMP.
+// RUN: not tensor-opt %s --pass-pipeline='builtin.module(tg-compile{opt-level=3 vector-width=99999999999})' 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=BADWIDTH -DVALUE=99999999999
+// RUN: not tensor-opt %s --pass-pipeline='builtin.module(tg-compile{opt-level=3 vector-width=65536})' 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=BADWIDTH -DVALUE=65536
+// RUN: not tensor-opt %s --pass-pipeline='builtin.module(tg-compile{opt-level=3 threads=100000})' 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=BADTHREADS
+// RUN: not tensor-opt %s --pass-pipeline='builtin.module(tg-schedule{threads=0})' 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=SCHEDULE0
+// RUN: not tensor-opt %s --pass-pipeline='builtin.module(tg-compile{opt-level=3 opt-level=0})' 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=TWICE
+// RUN: not tensor-opt %s --pass-pipeline='builtin.module(func.func(tg-compile))' 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=NESTED
+// RUN: not tensor-opt %s --pass-pipeline='builtin.module(func.func(tg-schedule))' 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=NESTED-SCHEDULE
 
 // CHECK-LABEL: llvm.func @main
 // CHECK-NOT: tg.
@@ -53,6 +69,13 @@
 // OPENMP-NOT: vector.
 
 // BADLEVEL: error: option 'opt-level' of 'tg-compile' expects an integer from 0 to 3, got '7'
+// BADWIDTH: error: option 'vector-width' of 'tg-compile' expects an integer from 0 to 64, got '[[VALUE]]'
+// BADTHREADS: error: option 'threads' of 'tg-compile' expects an integer from 1 to 1024, got '100000'
+// SCHEDULE0: error: option 'threads' of 'tg-schedule' expects an integer from 1 to 1024, got '0'
+// TWICE: <pass-pipeline>:1:39: error: option 'opt-level' of 'tg-compile' is given twice
+// TWICE: help: keep one of 'opt-level=3' and 'opt-level=0'
+// NESTED: <pass-pipeline>:1:26: error: 'tg-compile' runs on 'builtin.module' and cannot run inside 'func.func'
+// NESTED-SCHEDULE: error: 'tg-schedule' runs on 'builtin.module' and cannot run inside 'func.func'
 
 func.func @main() {
   %x = tg.constant dense<[[1.0, -2.0], [3.0, 4.0]]> : tensor<2x2xf32>

@@ -115,6 +115,40 @@ fn elementwise_binary_with_broadcasting() {
     );
 }
 
+/// Integer pow (math.ipowi, which once had no lowering at any level), on a
+/// base that is never 0 (`a * a + 1`; -1 is no square modulo 2^32), so
+/// negative exponents are defined; and integer division by `a * a + 1`.
+#[test]
+fn integer_pow_and_div() {
+    for (shape, ty) in [(&[8usize, 8][..], "i32"), (&[3, 5], "i32"), (&[7], "i32")] {
+        let t = t(shape, ty);
+        let src = format!(
+            "func.func @main(%a: {t}, %e: {t}) -> ({t}, {t}) {{\n  %one = tg.constant dense<1> : {t}\n  \
+             %sq = tg.mul %a, %a : {t}, {t}\n  %b = tg.add %sq, %one : {t}, {t}\n  \
+             %0 = tg.pow %b, %e : {t}, {t}\n  %1 = tg.div %e, %b : {t}, {t}\n  return %0, %1 : {t}, {t}\n}}\n"
+        );
+        check(&src, 2, false);
+    }
+}
+
+/// Empty dimensions, which crashed tg-schedule at opt-level 3: an empty
+/// matmul result, and a convolution over 0 channels (all zeros).
+#[test]
+fn zero_size_dimensions() {
+    check(
+        "func.func @main(%a: tensor<0x16xf32>, %b: tensor<16x8xf32>) -> tensor<0x8xf32> {\n  \
+         %0 = tg.matmul %a, %b : tensor<0x16xf32>, tensor<16x8xf32>\n  return %0 : tensor<0x8xf32>\n}\n",
+        1,
+        true,
+    );
+    check(
+        "func.func @main(%x: tensor<1x0x6x6xf32>, %w: tensor<4x0x3x3xf32>) -> tensor<1x4x4x4xf32> {\n  \
+         %0 = tg.conv2d %x, %w : tensor<1x0x6x6xf32>, tensor<4x0x3x3xf32>\n  return %0 : tensor<1x4x4x4xf32>\n}\n",
+        1,
+        true,
+    );
+}
+
 #[test]
 fn elementwise_unary() {
     for op in ["neg", "abs", "relu", "exp", "tanh", "sigmoid"] {
@@ -122,6 +156,9 @@ fn elementwise_unary() {
     }
     for op in ["neg", "abs", "relu"] {
         check(&unary_program(op, &[5], "i32"), 1, false);
+        // 2-D: tg-schedule vectorizes with 2-D vectors, which math.absi's
+        // LLVM lowering rejected ("failed to legalize").
+        check(&unary_program(op, &[8, 8], "i32"), 1, false);
     }
     // log, sqrt, rsqrt on positive inputs: exp first.
     for op in ["log", "sqrt", "rsqrt"] {
