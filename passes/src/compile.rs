@@ -135,6 +135,8 @@ fn expand(options: &OptionValues) -> Result<String, String> {
         // (not a loop's memref iter_arg), which can then become the
         // out-param itself instead of being copied into it.
         push("canonicalize,cse");
+        // One buffer returned twice crashes buffer-results-to-out-params.
+        push("func.func(tg-distinct-results)");
         push("buffer-results-to-out-params{hoist-static-allocs=true modify-public-functions=true}");
     }
     // Frees every buffer that does not escape (intermediates, packed

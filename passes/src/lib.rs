@@ -14,3 +14,4 @@ pub mod ir_builder;
 pub mod tg_to_linalg;
 pub mod compile;
 pub mod context;
+pub mod distinct_results;

@@ -43,6 +43,7 @@ impl RustPass {
 /// Every Rust pass, sorted by name.
 pub fn rust_passes() -> &'static [RustPass] {
     static PASSES: &[RustPass] = &[
+        crate::distinct_results::PASS,
         crate::fuse::PASS,
         crate::runtime_checks::PASS,
         crate::schedule::PASS,

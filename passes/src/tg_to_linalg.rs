@@ -316,6 +316,11 @@ fn lower<'c, 'a>(b: &Builder<'c, 'a>, config: Config, op: OperationRef<'c, 'a>, 
                 let mut offsets = vec![0; shape.len()];
                 offsets[axis] = offset;
                 offset += shape[axis];
+                if shape.contains(&0) {
+                    // Nothing to insert (and an offset at the end of the
+                    // axis is out of bounds for tensor.insert_slice).
+                    continue;
+                }
                 result = Builder::result(b.op(
                     "tensor.insert_slice",
                     &[piece, result],
@@ -556,6 +561,12 @@ fn pad<'c, 'a>(
     high: &[i64],
     out: &TensorInfo<'c>,
 ) -> Value<'c, 'a> {
+    let empty_input = TensorInfo::of(input.r#type()).is_some_and(|t| t.shape.contains(&0));
+    if empty_input {
+        // All padding: tensor.pad of an empty tensor bufferizes to an
+        // out-of-bounds subview.
+        return b.filled(fill, &out.shape, out.element);
+    }
     let index = Type::index(b.context);
     let block = Block::new(&vec![(index, b.location); low.len()]);
     block.append_operation(

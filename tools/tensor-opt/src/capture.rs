@@ -33,6 +33,19 @@ impl Sink {
     }
 }
 
+/// The diagnostic's text. melior's `Display` stops with an error at the
+/// first piece that is not UTF-8 (the producer string of corrupt bytecode),
+/// and `to_string` would then panic inside MLIR's callback: keep what came
+/// before and mark the rest.
+fn message(diagnostic: &Diagnostic) -> String {
+    use std::fmt::Write;
+    let mut text = String::new();
+    if write!(text, "{diagnostic}").is_err() {
+        text.push_str("\u{FFFD} (the rest of this message is not UTF-8)");
+    }
+    text
+}
+
 fn convert(diagnostic: &Diagnostic) -> Diag {
     let severity = match diagnostic.severity() {
         DiagnosticSeverity::Error => Severity::Error,
@@ -40,7 +53,7 @@ fn convert(diagnostic: &Diagnostic) -> Diag {
         DiagnosticSeverity::Note => Severity::Note,
         DiagnosticSeverity::Remark => Severity::Remark,
     };
-    let mut diag = Diag::new(severity, file_loc(diagnostic.location()), diagnostic.to_string());
+    let mut diag = Diag::new(severity, file_loc(diagnostic.location()), message(diagnostic));
     for i in 0..diagnostic.note_count() {
         if let Ok(note) = diagnostic.note(i) {
             diag.notes.push(convert(&note));

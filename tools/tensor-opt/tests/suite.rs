@@ -8,3 +8,4 @@ mod interpreter;
 mod tensor_run;
 mod differential;
 mod source_rules;
+mod fuzz;

@@ -14,7 +14,7 @@ use tg_interpreter::Tensor;
 /// Builds the tensor-run binary beside the tensor-opt this test was built
 /// with (same target directory and profile): `cargo test` builds no binary
 /// of a package without tests, and nothing depends on tensor-run's.
-fn build_tensor_run() -> PathBuf {
+pub fn build_tensor_run() -> PathBuf {
     let tensor_opt = Path::new(env!("CARGO_BIN_EXE_tensor-opt"));
     let profile_dir = tensor_opt.parent().expect("the binary lives in a directory");
     let target_dir = profile_dir.parent().expect("the profile directory lives in the target directory");
