@@ -9,6 +9,7 @@
 #define TG_C_TOOL_H
 
 #include "mlir-c/IR.h"
+#include "mlir-c/Pass.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -18,10 +19,27 @@ extern "C" {
 /// `implicitModule`, ops not already in a single top-level `builtin.module`
 /// are wrapped in one (mlir-opt's default). Returns null on failure, after
 /// reporting diagnostics to the context's handlers.
+/// Parses `source` as mlir-opt does (parseSourceFileForTool); null after
+/// reporting diagnostics. `verifyAfterParse` false is mlir-opt's
+/// --mlir-very-unsafe-disable-verifier-on-parsing.
 MLIR_CAPI_EXPORTED MlirOperation tgParseSourceForTool(MlirContext context,
                                                       MlirStringRef source,
                                                       MlirStringRef name,
-                                                      bool implicitModule);
+                                                      bool implicitModule,
+                                                      bool verifyAfterParse);
+
+/// OpPrintingFlags::printUniqueSSAIDs (--mlir-print-unique-ssa-ids), which
+/// MLIR's C API lacks.
+MLIR_CAPI_EXPORTED void
+tgOpPrintingFlagsPrintUniqueSSAIDs(MlirOpPrintingFlags flags);
+
+/// PassManager::enableCrashReproducerGeneration
+/// (--mlir-pass-pipeline-crash-reproducer, -local-reproducer), which MLIR's
+/// C API lacks.
+MLIR_CAPI_EXPORTED void
+tgPassManagerEnableCrashReproducer(MlirPassManager passManager,
+                                   MlirStringRef outputFile,
+                                   bool genLocalReproducer);
 
 #ifdef __cplusplus
 }

@@ -12,9 +12,9 @@
 // LIST-NEXT: {{^}}      max-group-size=unsigned {{ +}}Most ops in one fused group (constants cloned into it do not count) (default 16)
 // LIST-NEXT: {{^}}      fuse-reductions=bool {{ +}}Fuse reductions with elementwise/injective producers and elementwise consumers (default true)
 
-// A group size is a non-negative integer (a command-line error, exit 2).
+// A group size is an integer from 0 to 2^20 (a bad pipeline: exit 1, as mlir-opt).
 // BADOPT: error: option 'max-group-size' of 'tg-fuse' expects an integer from 0 to 1048576, got '-1'
-// BADOPT: exit code 2
+// BADOPT: exit code 1
 
 // The rules (a) to (f) are those of the pass's documentation (passes/src/fuse/mod.rs).
 // The second RUN line proves the pass leaves its own output alone (ops inside

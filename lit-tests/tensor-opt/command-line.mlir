@@ -4,7 +4,7 @@
 // One dash.
 // RUN: tensor-opt %s -split-input-file -mlir-print-op-generic -tg-simplify | FileCheck %s --check-prefix=GENERIC
 // GENERIC: "tg.transpose"(%{{.*}}) <{perm = array<i64: 1, 2, 0>}>
-// GENERIC: // -----
+// GENERIC: // {{-----}}
 
 // The last -o wins; the first file is not written.
 // RUN: rm -f %t.first %t.second
@@ -22,7 +22,7 @@
 // RUN: diff %t.theirs %t.ours
 
 // SPLIT:      module {
-// SPLIT:      // -----
+// SPLIT:      // {{-----}}
 // SPLIT-NEXT: module {
 
 // NOT-ELIDED: tg.constant dense<[1.000000e+00, 2.000000e+00]>

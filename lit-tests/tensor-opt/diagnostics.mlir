@@ -47,7 +47,7 @@
 // FANCY-DEEP-NEXT: {{^}}       1 │ func.func @f() {
 
 // A pipeline error points into the pipeline, with its help.
-// RUN: not tensor-opt %s --pass-pipeline='builtin.module(func.func(tg-simplfy))' --diagnostics=fancy 2>&1 | FileCheck %s --strict-whitespace --check-prefix=FANCY-PIPELINE
+// RUN: not tensor-opt %S/Inputs/upstream.mlir --pass-pipeline='builtin.module(func.func(tg-simplfy))' --diagnostics=fancy 2>&1 | FileCheck %s --strict-whitespace --check-prefix=FANCY-PIPELINE
 // FANCY-PIPELINE:      {{^}}  × 'tg-simplfy' does not refer to a registered pass or pass pipeline
 // FANCY-PIPELINE-NEXT: {{^}}   ╭─[<pass-pipeline>:1:26]
 // FANCY-PIPELINE-NEXT: {{^}} 1 │ builtin.module(func.func(tg-simplfy))
@@ -72,11 +72,11 @@
 // TERMINAL-NO-COLOR-NOT: {{.\[[0-9;]*m}}
 // TERMINAL-PLAIN:        diagnostics.mlir:{{[0-9]+}}:8: error: 'tg.matmul' op inner dimensions differ
 
-// A bad value is a command-line error: exit code 2.
+// A bad value is a command-line error: exit code 1, as in mlir-opt.
 // RUN: { tensor-opt %s --diagnostics=colorful; echo "exit code $?"; } 2>&1 | FileCheck %s --check-prefix=BAD-VALUE
 // BAD-VALUE: error: invalid value 'colorful' for '--diagnostics <diagnostics>'
 // BAD-VALUE: [possible values: auto, plain, fancy]
-// BAD-VALUE: exit code 2
+// BAD-VALUE: exit code 1
 
 // A tg shape error while parsing.
 func.func @bad_matmul(%a: tensor<2x3xf32>, %b: tensor<4x5xf32>) {

@@ -40,7 +40,7 @@
 // Bytecode output cannot be split into chunks: a command-line error.
 // RUN: { tensor-opt %s --emit-bytecode --split-input-file; echo "exit code $?"; } 2>&1 | FileCheck %s --check-prefix=SPLIT
 // SPLIT: error: --emit-bytecode cannot be combined with --split-input-file
-// SPLIT: exit code 2
+// SPLIT: exit code 1
 
 // CHECK-LABEL: func.func @chain(
 // CHECK-NEXT:    %[[T0:.*]] = tg.transpose %{{.*}} perm [1, 0] : tensor<2x3xf32>

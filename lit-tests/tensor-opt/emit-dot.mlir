@@ -38,7 +38,7 @@
 // PLAIN:     label="tg.matmul\ntensor<4x16xf32>"
 
 // USAGE: error: --emit-bytecode cannot be combined with --emit=dot
-// USAGE: exit code 2
+// USAGE: exit code 1
 
 func.func @main(%x: tensor<4x8xf32>, %w: tensor<8x16xf32>, %b: tensor<16xf32>) -> tensor<4x16xf32> {
   %0 = tg.matmul %x, %w : tensor<4x8xf32>, tensor<8x16xf32>

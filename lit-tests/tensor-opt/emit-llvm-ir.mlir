@@ -22,4 +22,4 @@ func.func @relu(%x: tensor<4xf32>) -> tensor<4xf32> {
 }
 
 // USAGE: error: --emit-bytecode cannot be combined with --emit=llvm-ir
-// USAGE: exit code 2
+// USAGE: exit code 1

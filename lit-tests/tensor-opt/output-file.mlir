@@ -26,7 +26,7 @@
 // RUN: not tensor-opt %t.d/bad.mlir -o %t.d/out.mlir 2>/dev/null
 // RUN: FileCheck %s --check-prefix=UNTOUCHED < %t.d/out.mlir
 
-// ... a bad pipeline (exit code 2) ...
+// ... a bad pipeline (exit code 1) ...
 // RUN: not tensor-opt %s --pass-pipeline='builtin.module(cse' -o %t.d/out.mlir 2>/dev/null
 // RUN: FileCheck %s --check-prefix=UNTOUCHED < %t.d/out.mlir
 

@@ -31,22 +31,22 @@
 // RUN: %mlir_opt %S/Inputs/upstream.mlir --canonicalize='top-down=false max-iterations=3' -cse --dump-pass-pipeline -o /dev/null 2> %t.theirs
 // RUN: diff %t.theirs %t.ours
 
-// A bad option is reported in the pipeline the flags stand for: exit code 2.
+// A bad option is reported in the pipeline the flags stand for: exit code 1.
 // RUN: { tensor-opt %s --tg-simplify=fold-reshapes=maybe; echo "exit code $?"; } 2>&1 | FileCheck %s --strict-whitespace --check-prefix=BAD-OPTION
 // BAD-OPTION:      <pass-pipeline>:1:27: error: option 'fold-reshapes' of 'tg-simplify' expects true or false, got 'maybe'
 // BAD-OPTION-NEXT: tg-simplify{fold-reshapes=maybe}
 // BAD-OPTION-NEXT: {{^}}                          ^
-// BAD-OPTION-NEXT: exit code 2
+// BAD-OPTION-NEXT: exit code 1
 // RUN: { tensor-opt %s --cse=foo; echo "exit code $?"; } 2>&1 | FileCheck %s --check-prefix=NO-OPTIONS
 // NO-OPTIONS:      <pass-pipeline>:1:5: error: 'cse' has no option 'foo'
 // NO-OPTIONS:      note: help: 'cse' takes no options
-// NO-OPTIONS-NEXT: exit code 2
+// NO-OPTIONS-NEXT: exit code 1
 
-// An unknown flag is a command-line error: exit code 2, with a suggestion.
+// An unknown flag is a command-line error: exit code 1, with a suggestion.
 // RUN: { tensor-opt %s --canonicalise; echo "exit code $?"; } 2>&1 | FileCheck %s --check-prefix=UNKNOWN-FLAG
 // UNKNOWN-FLAG:      error: unexpected argument '--canonicalise' found
 // UNKNOWN-FLAG:      tip: a similar argument exists: '--canonicalize'
-// UNKNOWN-FLAG:      exit code 2
+// UNKNOWN-FLAG:      exit code 1
 
 // Without any pass, the input is printed as parsed.
 // RUN: tensor-opt %s | FileCheck %s --check-prefix=NOTHING

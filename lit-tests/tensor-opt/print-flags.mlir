@@ -4,23 +4,27 @@
 // RUN: tensor-opt %s --mlir-print-local-scope | FileCheck %s --check-prefix=LOCAL
 // RUN: tensor-opt %s --mlir-elide-elementsattrs-if-larger=2 | FileCheck %s --check-prefix=ELIDE
 // RUN: tensor-opt %s --mlir-elide-elementsattrs-if-larger 4 | FileCheck %s --check-prefix=NO-ELIDE
+// RUN: tensor-opt %s --mlir-print-unique-ssa-ids | FileCheck %s --check-prefix=UNIQUE
+// RUN: tensor-opt %s --mlir-print-skip-regions | FileCheck %s --check-prefix=SKIP-REGIONS
 
 // The printing flags change how the output is printed, as in mlir-opt: the
 // generic op form (with the types tg infers spelled out), locations (as
 // aliases, or inline with local scope), no attribute or type aliases with local
-// scope, and elided ElementsAttrs above N elements.
+// scope, elided ElementsAttrs above N elements, SSA value numbers unique
+// across functions, and ops without their regions.
 
 // Printed byte for byte as mlir-opt prints an upstream-only input.
-// RUN: for flags in --mlir-print-op-generic --mlir-print-debuginfo --mlir-print-local-scope '--mlir-print-debuginfo --mlir-print-local-scope' --mlir-elide-elementsattrs-if-larger=3 '--mlir-print-op-generic --mlir-print-debuginfo --mlir-print-local-scope'; do \
+// RUN: for flags in --mlir-print-op-generic --mlir-print-debuginfo --mlir-print-local-scope '--mlir-print-debuginfo --mlir-print-local-scope' --mlir-elide-elementsattrs-if-larger=3 '--mlir-print-op-generic --mlir-print-debuginfo --mlir-print-local-scope' \
+// RUN:     --mlir-print-unique-ssa-ids --mlir-print-skip-regions; do \
 // RUN:   tensor-opt %S/Inputs/upstream.mlir $flags > %t.ours && \
 // RUN:   %mlir_opt %S/Inputs/upstream.mlir $flags > %t.theirs && \
 // RUN:   diff %t.theirs %t.ours || exit 1; \
 // RUN: done
 
-// A bad N is a command-line error: exit code 2.
+// A bad N is a command-line error: exit code 1.
 // RUN: { tensor-opt %s --mlir-elide-elementsattrs-if-larger=-1; echo "exit code $?"; } 2>&1 | FileCheck %s --check-prefix=BAD-N
 // BAD-N: error: invalid value '-1' for '--mlir-elide-elementsattrs-if-larger <N>'
-// BAD-N: exit code 2
+// BAD-N: exit code 1
 
 // GENERIC:       "builtin.module"() ({
 // GENERIC-NEXT:    "func.func"() <{function_type = () -> (tensor<4xf32>, tensor<2xf32>), sym_name = "consts"}> ({
@@ -31,6 +35,18 @@
 // GENERIC-NEXT:    ^bb0(%[[X:.*]]: tensor<1x3x8x8xf32>):
 // GENERIC-NEXT:      %[[T:.*]] = "tg.transpose"(%[[X]]) <{perm = array<i64: 0, 2, 3, 1>}> : (tensor<1x3x8x8xf32>) -> tensor<1x8x8x3xf32>
 // GENERIC-NEXT:      "func.return"(%[[T]]) : (tensor<1x8x8x3xf32>) -> ()
+
+// Each function numbers its values on from the others'.
+// UNIQUE-LABEL: func.func @consts()
+// UNIQUE-NEXT:    %2 = tg.constant
+// UNIQUE-NEXT:    %3 = tg.constant
+// UNIQUE-LABEL: func.func @transpose(%arg1:
+// UNIQUE-NEXT:    %1 = tg.transpose %arg1
+// UNIQUE-LABEL: func.func @shift(%arg0:
+// UNIQUE-NEXT:    %0 = affine.apply
+
+// SKIP-REGIONS:     {{^}}module {...}
+// SKIP-REGIONS-NOT: func.func
 
 // DEBUGINFO:      #map = affine_map<(d0) -> (d0 + 1)>
 // DEBUGINFO:      module {

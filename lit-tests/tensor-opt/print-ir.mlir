@@ -27,24 +27,24 @@
 // RUN: not %mlir_opt %S/Inputs/upstream.mlir --pass-pipeline='builtin.module(func.func(canonicalize{max-iterations=1 test-convergence=true}))' --mlir-disable-threading --mlir-print-ir-after-failure > %t.theirs 2>&1
 // RUN: diff %t.theirs %t.ours
 
-// BEFORE:      // -----// IR Dump Before CSE (cse) //----- //
+// BEFORE:      // {{-----}}// IR Dump Before CSE (cse) //----- //
 // BEFORE-NEXT: module {
-// BEFORE:      // -----// IR Dump Before TgSimplify (tg-simplify) //----- //
+// BEFORE:      // {{-----}}// IR Dump Before TgSimplify (tg-simplify) //----- //
 // BEFORE-NEXT: func.func @order(
 // BEFORE-NEXT:   tg.transpose %{{.*}} perm [1, 0, 2]
 // BEFORE-NEXT:   tg.transpose %{{.*}} perm [0, 2, 1]
 // BEFORE-NEXT:   tg.transpose %{{.*}} perm [1, 2, 0]
-// BEFORE:      // -----// IR Dump Before CSE (cse) //----- //
+// BEFORE:      // {{-----}}// IR Dump Before CSE (cse) //----- //
 // BEFORE-NOT:  IR Dump
 
-// AFTER:      // -----// IR Dump After CSE (cse) //----- //
+// AFTER:      // {{-----}}// IR Dump After CSE (cse) //----- //
 // AFTER-NEXT: module {
-// AFTER:      // -----// IR Dump After TgSimplify (tg-simplify) //----- //
+// AFTER:      // {{-----}}// IR Dump After TgSimplify (tg-simplify) //----- //
 // AFTER-NEXT: func.func @order(
 // AFTER-NEXT:   tg.transpose %{{.*}} perm [1, 2, 0]
 // AFTER-NEXT:   tg.transpose %{{.*}} perm [1, 2, 0]
 // AFTER-NEXT:   return
-// AFTER:      // -----// IR Dump After CSE (cse) //----- //
+// AFTER:      // {{-----}}// IR Dump After CSE (cse) //----- //
 // AFTER-NEXT: module {
 // AFTER-NEXT:   func.func @order(
 // AFTER-NEXT:     %[[T:.*]] = tg.transpose %{{.*}} perm [1, 2, 0]
@@ -53,11 +53,11 @@
 
 // The first cse finds nothing to do.
 // CHANGE-NOT:  IR Dump
-// CHANGE:      // -----// IR Dump After TgSimplify (tg-simplify) //----- //
-// CHANGE:      // -----// IR Dump After CSE (cse) //----- //
+// CHANGE:      // {{-----}}// IR Dump After TgSimplify (tg-simplify) //----- //
+// CHANGE:      // {{-----}}// IR Dump After CSE (cse) //----- //
 // CHANGE-NOT:  IR Dump
 
-// GENERIC:      // -----// IR Dump Before TgSimplify (tg-simplify) //----- //
+// GENERIC:      // {{-----}}// IR Dump Before TgSimplify (tg-simplify) //----- //
 // GENERIC-NEXT: "func.func"() <{function_type = (tensor<2x3x4xf32>) -> (tensor<3x4x2xf32>, tensor<3x4x2xf32>), sym_name = "order"}> ({
 // GENERIC-NEXT: ^bb0(%{{.*}}: tensor<2x3x4xf32>):
 // GENERIC-NEXT:   "tg.transpose"(%{{.*}}) <{perm = array<i64: 1, 0, 2>}> : (tensor<2x3x4xf32>) -> tensor<3x2x4xf32>
@@ -65,7 +65,7 @@
 // canonicalize changes @add_zero, and needs a second iteration to see that
 // nothing is left to do, which it is not allowed: it fails there.
 // FAILURE-NOT:  IR Dump
-// FAILURE:      // -----// IR Dump After Canonicalizer Failed (canonicalize) //----- //
+// FAILURE:      // {{-----}}// IR Dump After Canonicalizer Failed (canonicalize) //----- //
 // FAILURE-NEXT: func.func @add_zero(
 // FAILURE-NOT:  IR Dump
 

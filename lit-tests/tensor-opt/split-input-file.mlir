@@ -1,7 +1,7 @@
 // RUN: tensor-opt %s --split-input-file | FileCheck %s
 // RUN: tensor-opt %s --split-input-file --canonicalize | FileCheck %s --check-prefix=CANON
 
-// --split-input-file cuts the input at `// -----` lines and processes each
+// --split-input-file cuts the input at marker lines and processes each
 // chunk on its own: its own module, its own pipeline run, its own errors,
 // reported with the line numbers of the whole file. The outputs are joined
 // with the marker, as mlir-opt joins them.
@@ -15,15 +15,16 @@
 // WHOLE-NOT: module
 // WHOLE:     func.func @third
 
-// A custom input marker, and a custom output marker.
-// RUN: sed 's|^// -----$|// =====|' %s > %t.custom.mlir
+// A custom input marker (in a copy without the RUN and CHECK lines, which
+// name it), and a custom output marker.
+// RUN: sed -e 's|^// [-]\{5\}$|// =====|' -e '/^\/\/ [A-Z]/d' %s > %t.custom.mlir
 // RUN: tensor-opt %t.custom.mlir --split-input-file='// =====' | FileCheck %s
 // RUN: tensor-opt %s --split-input-file --output-split-marker='// ===== next' | FileCheck %s --check-prefix=OUT-MARKER
 // OUT-MARKER:      func.func @first
 // OUT-MARKER:      // ===== next
 // OUT-MARKER-NEXT: module {
 // OUT-MARKER-NEXT:   func.func @second
-// OUT-MARKER-NOT:  // -----
+// OUT-MARKER-NOT:  // {{-----}}
 
 // The same output, errors, line numbers, exit code and debug locations as
 // mlir-opt on an input it can read too (one chunk of it is invalid).
@@ -35,6 +36,24 @@
 // RUN: not %mlir_opt %S/Inputs/split-upstream.mlir --split-input-file --output-split-marker='// next' --mlir-print-debuginfo > %t.theirs 2>/dev/null
 // RUN: diff %t.theirs %t.ours
 
+// With `-o -` too, the chunks that succeed are printed (stderr first, as
+// mlir-opt writes its buffered stdout at the end).
+// RUN: not tensor-opt %S/Inputs/split-upstream.mlir --split-input-file -o - > %t.ours 2>&1
+// RUN: not %mlir_opt %S/Inputs/split-upstream.mlir --split-input-file -o - > %t.theirs 2>&1
+// RUN: diff %t.theirs %t.ours
+
+// A near miss of the marker (`// ----`, or the marker at the very end) does
+// not split, and is warned about as mlir-opt does; so is a marker within a
+// line, which splits it.
+// RUN: tensor-opt %S/Inputs/split-near-miss-upstream.mlir --split-input-file > %t.ours 2> %t.ours.err
+// RUN: %mlir_opt %S/Inputs/split-near-miss-upstream.mlir --split-input-file > %t.theirs 2> %t.theirs.err
+// RUN: diff %t.theirs %t.ours
+// RUN: diff %t.theirs.err %t.ours.err
+// RUN: FileCheck %s --check-prefix=NEAR-MISS < %t.ours.err
+// NEAR-MISS:      split-near-miss-upstream.mlir:7:7: warning: near miss with file split marker
+// NEAR-MISS-NEXT: {{^}}// ----{{$}}
+// NEAR-MISS-NEXT: {{^}}      ^{{$}}
+
 // Each chunk is its own module.
 // CHECK:      module {
 // CHECK-NEXT:   func.func @first()
@@ -42,7 +61,7 @@
 // CHECK-NEXT:   }
 // CHECK-NEXT: }
 // CHECK-EMPTY:
-// CHECK-NEXT: // -----
+// CHECK-NEXT: // {{-----}}
 // CANON-LABEL: func.func @first
 func.func @first() {
   return
@@ -58,7 +77,7 @@ func.func @first() {
 // CHECK-NEXT:   }
 // CHECK-NEXT: }
 // CHECK-EMPTY:
-// CHECK-NEXT: // -----
+// CHECK-NEXT: // {{-----}}
 // CANON-LABEL: func.func @second(
 // CANON-SAME:      %[[A:.*]]: i32)
 // CANON-NEXT:    return %[[A]]
@@ -76,7 +95,7 @@ func.func @second(%a: i32) -> i32 {
 // CHECK-NEXT:   }
 // CHECK-NEXT: }
 // CHECK-EMPTY:
-// CHECK-NEXT: // -----
+// CHECK-NEXT: // {{-----}}
 // CANON-LABEL: func.func @third
 func.func @third() {
   return
@@ -98,11 +117,11 @@ func.func @third() {
 // RUN: FileCheck %s --check-prefix=INVALID-ERR < %t.invalid.err
 // RUN: tensor-opt %t.invalid.mlir --split-input-file > /dev/null 2>&1; test $? -eq 1
 // INVALID:      func.func @first
-// INVALID:      // -----
+// INVALID:      // {{-----}}
 // INVALID:      func.func @second
-// INVALID:      // -----
+// INVALID:      // {{-----}}
 // INVALID:      func.func @third
-// INVALID:      // -----
+// INVALID:      // {{-----}}
 // INVALID-NOT:  {{.}}
 // INVALID-ERR:  {{.*}}.invalid.mlir:[[# @LINE + 3]]:3: error: 'func.return' op has 1 operands, but enclosing function (@fourth) returns 0
 

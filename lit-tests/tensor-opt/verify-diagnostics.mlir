@@ -21,11 +21,11 @@
 // ALL: error: unexpected note: prior use here
 // RUN: { tensor-opt %s --verify-diagnostics=some; echo "exit code $?"; } 2>&1 | FileCheck %s --check-prefix=BAD-LEVEL
 // BAD-LEVEL: error: invalid value 'some' for '--verify-diagnostics[=<verify-diagnostics>]'
-// BAD-LEVEL: exit code 2
+// BAD-LEVEL: exit code 1
 
 // A chunk without errors is printed.
 // CHECK-LABEL: func.func @valid
-// CHECK:       // -----
+// CHECK:       // {{-----}}
 // CHECK-NOT:   func.func
 func.func @valid() {
   return

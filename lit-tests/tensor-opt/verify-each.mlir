@@ -20,10 +20,10 @@
 // RUN: %mlir_opt %t.mlir --transform-interpreter --verify-each=false > %t.theirs 2>&1
 // RUN: diff %t.theirs %t.ours
 
-// A bad value is a command-line error (exit code 2).
+// A bad value is a command-line error (exit code 1).
 // RUN: { tensor-opt %s --verify-each=maybe; echo "exit code $?"; } 2>&1 | FileCheck %s --check-prefix=BAD-VALUE
 // BAD-VALUE: error: invalid value 'maybe' for '--verify-each[=<verify-each>]'
-// BAD-VALUE: exit code 2
+// BAD-VALUE: exit code 1
 
 // NO-VERIFY:      "builtin.module"() ({
 // NO-VERIFY-NEXT:   "func.func"() <{function_type = () -> (), sym_name = "f"}> ({

@@ -34,7 +34,14 @@ unsafe extern "C" {
         source: mlir_sys::MlirStringRef,
         name: mlir_sys::MlirStringRef,
         implicit_module: bool,
+        verify_after_parse: bool,
     ) -> mlir_sys::MlirOperation;
+    fn tgOpPrintingFlagsPrintUniqueSSAIDs(flags: mlir_sys::MlirOpPrintingFlags);
+    fn tgPassManagerEnableCrashReproducer(
+        pass_manager: mlir_sys::MlirPassManager,
+        output_file: mlir_sys::MlirStringRef,
+        local: bool,
+    );
 }
 
 /// Parses `source` (MLIR text or bytecode) as the buffer `name`, the way
@@ -47,12 +54,40 @@ pub fn parse_source_for_tool<'c>(
     name: &str,
     implicit_module: bool,
 ) -> Option<melior::ir::Operation<'c>> {
+    parse_source_for_tool_with(context, source, name, implicit_module, true)
+}
+
+/// [`parse_source_for_tool`], optionally without verifying what was parsed
+/// (mlir-opt's `--mlir-very-unsafe-disable-verifier-on-parsing`).
+pub fn parse_source_for_tool_with<'c>(
+    context: &'c Context,
+    source: impl AsRef<[u8]>,
+    name: &str,
+    implicit_module: bool,
+    verify: bool,
+) -> Option<melior::ir::Operation<'c>> {
     let bytes = source.as_ref();
     // Bytecode is not UTF-8, so the buffer is passed as raw bytes.
     let source = mlir_sys::MlirStringRef { data: bytes.as_ptr().cast(), length: bytes.len() };
     let name = melior::StringRef::new(name);
     // SAFETY: the context is live and the parser copies both buffers.
-    let raw = unsafe { tgParseSourceForTool(context.to_raw(), source, name.to_raw(), implicit_module) };
+    let raw = unsafe { tgParseSourceForTool(context.to_raw(), source, name.to_raw(), implicit_module, verify) };
     // SAFETY: a non-null result is an operation the caller now owns.
     (!raw.ptr.is_null()).then(|| unsafe { melior::ir::Operation::from_raw(raw) })
+}
+
+/// Numbers SSA values uniquely across the printed op
+/// (`--mlir-print-unique-ssa-ids`; isolated regions restart at 0 otherwise).
+pub fn print_unique_ssa_ids(flags: &melior::ir::operation::OperationPrintingFlags) {
+    // SAFETY: the flags object is live; the call sets one of its bits.
+    unsafe { tgOpPrintingFlagsPrintUniqueSSAIDs(flags.to_raw()) };
+}
+
+/// Makes a crash in a pass a failure of that pass, with a reproducer written
+/// to `path` (of the failing pass alone when `local`), as
+/// `--mlir-pass-pipeline-crash-reproducer` does.
+pub fn enable_crash_reproducer(pass_manager: &melior::pass::PassManager, path: &str, local: bool) {
+    let path = melior::StringRef::new(path);
+    // SAFETY: the pass manager is live; MLIR copies the path.
+    unsafe { tgPassManagerEnableCrashReproducer(pass_manager.to_raw(), path.to_raw(), local) };
 }

@@ -37,6 +37,14 @@ pub struct Options {
     pub print_op_generic: bool,
     pub print_debuginfo: bool,
     pub print_local_scope: bool,
+    pub print_unique_ssa_ids: bool,
+    pub print_skip_regions: bool,
+    /// `--mlir-very-unsafe-disable-verifier-on-parsing`.
+    pub no_verify_on_parse: bool,
+    /// `--mlir-pass-pipeline-crash-reproducer`: where a crashing pass leaves its reproducer.
+    pub crash_reproducer: Option<String>,
+    /// `--mlir-pass-pipeline-local-reproducer`: the reproducer holds the failing pass alone.
+    pub local_reproducer: bool,
     pub elide_elements_attrs_if_larger: Option<usize>,
     pub timing: bool,
     pub pass_statistics: bool,
@@ -119,6 +127,22 @@ pub fn command() -> Command {
         .arg(flag("mlir-print-op-generic", "Print the generic op form"))
         .arg(flag("mlir-print-debuginfo", "Print debug info (locations) in the output"))
         .arg(flag("mlir-print-local-scope", "Print with local scope and inline information (no aliases)"))
+        .arg(flag("mlir-print-unique-ssa-ids", "Print unique SSA value numbers across isolated regions"))
+        .arg(flag("mlir-print-skip-regions", "Print ops without their regions ({...})"))
+        .arg(flag(
+            "mlir-very-unsafe-disable-verifier-on-parsing",
+            "Do not verify the input after parsing (passes may then crash on invalid IR)",
+        ))
+        .arg(
+            Arg::new("mlir-pass-pipeline-crash-reproducer")
+                .long("mlir-pass-pipeline-crash-reproducer")
+                .value_name("FILE")
+                .help("Make a crashing pass a failed pass, and write a reproducer of the crash to FILE"),
+        )
+        .arg(flag(
+            "mlir-pass-pipeline-local-reproducer",
+            "The crash reproducer holds the failing pass alone (needs --mlir-disable-threading)",
+        ))
         .arg(
             Arg::new("mlir-elide-elementsattrs-if-larger")
                 .long("mlir-elide-elementsattrs-if-larger")
@@ -231,6 +255,11 @@ pub fn options(matches: &ArgMatches) -> Options {
         print_op_generic: on("mlir-print-op-generic"),
         print_debuginfo: on("mlir-print-debuginfo"),
         print_local_scope: on("mlir-print-local-scope"),
+        print_unique_ssa_ids: on("mlir-print-unique-ssa-ids"),
+        print_skip_regions: on("mlir-print-skip-regions"),
+        no_verify_on_parse: on("mlir-very-unsafe-disable-verifier-on-parsing"),
+        crash_reproducer: get("mlir-pass-pipeline-crash-reproducer"),
+        local_reproducer: on("mlir-pass-pipeline-local-reproducer"),
         elide_elements_attrs_if_larger: matches.get_one::<usize>("mlir-elide-elementsattrs-if-larger").copied(),
         timing: on("mlir-timing"),
         pass_statistics: on("mlir-pass-statistics"),

@@ -3,7 +3,7 @@
 
 use crate::capture::Sink;
 use crate::cli::{DiagnosticStyle, Options};
-use crate::diagnostic::{Diag, Loc};
+use crate::diagnostic::{Diag, Loc, Severity};
 use crate::output::Output;
 use crate::render::{self, SourceMap};
 use crate::split::{self, Chunk};
@@ -15,10 +15,9 @@ use melior::Context;
 use std::io::{IsTerminal, Read, Write};
 use tensor_passes::pipeline::{self, Pipeline, PipelineError};
 
-/// Exit codes: 0 success; 1 invalid input or a failed pass; 2 bad command
-/// line; 70 (`EX_SOFTWARE`) an internal error, see `main.rs`.
+/// Exit codes, as mlir-opt's: 0 success; 1 a bad command line, invalid
+/// input or a failed pass; 70 (`EX_SOFTWARE`) an internal error, see `main.rs`.
 pub const EXIT_FAILURE: i32 = 1;
-pub const EXIT_USAGE: i32 = 2;
 
 /// The name diagnostics give the pipeline text, as if it were a file.
 const PIPELINE_SOURCE: &str = "<pass-pipeline>";
@@ -83,39 +82,31 @@ pub fn run(options: &Options) -> i32 {
     }
     if options.pass_pipeline.is_some() && !options.pass_flags.is_empty() {
         reporter.error("--pass-pipeline cannot be combined with individual pass flags; put every pass in the pipeline");
-        return EXIT_USAGE;
+        return EXIT_FAILURE;
     }
     if options.emit_bytecode && (options.emit_llvm_ir || options.emit_dot) {
         let emit = if options.emit_dot { "dot" } else { "llvm-ir" };
         reporter.error(format!("--emit-bytecode cannot be combined with --emit={emit}"));
-        return EXIT_USAGE;
+        return EXIT_FAILURE;
     }
     if options.emit_bytecode && options.split_input_file.is_some() {
         reporter.error("--emit-bytecode cannot be combined with --split-input-file");
-        return EXIT_USAGE;
+        return EXIT_FAILURE;
     }
+    if options.local_reproducer && !options.disable_threading {
+        // MLIR makes this a fatal error; say it before anything runs.
+        reporter.error("--mlir-pass-pipeline-local-reproducer needs --mlir-disable-threading");
+        return EXIT_FAILURE;
+    }
+    // A bad pipeline fails each chunk that parses, as in mlir-opt: the
+    // input is read and parsed first, and its chunks' outputs kept.
     let pipeline_text = options.pass_pipeline.clone().unwrap_or_else(|| options.pass_flags.join(","));
-    let pipeline = match pipeline::parse(&pipeline_text) {
-        Ok(pipeline) => pipeline,
-        Err(error) => {
-            reporter.pipeline_error(&pipeline_text, &error);
-            return EXIT_USAGE;
-        }
-    };
+    let pipeline = pipeline::parse(&pipeline_text);
 
     let context = crate::context::create(!options.disable_threading, options.allow_unregistered_dialect);
     if options.show_dialects {
         print_stdout(&format!("Available Dialects: {}\n", crate::context::dialect_names(&context).join(",")));
         return 0;
-    }
-
-    // Unknown passes and bad options are command-line errors, whatever the
-    // input: check them on the pipeline's own anchor before reading it. (Only
-    // whether that anchor fits the input's top-level op waits for the input.)
-    let anchor = pipeline.anchor.as_ref().map_or("builtin.module", |(op, _)| op.as_str());
-    if let Err(error) = crate::pass_manager::build(&context, anchor, &pipeline) {
-        reporter.pipeline_error(&pipeline_text, &error);
-        return EXIT_USAGE;
     }
 
     let (name, source) = match read_input(&options.input) {
@@ -134,10 +125,21 @@ pub fn run(options: &Options) -> i32 {
     let sink = Sink::attach(&context);
 
     let chunks = match (&source, &options.split_input_file) {
-        (Source::Text(text), Some(marker)) => split::split(text, marker),
-        _ => vec![Chunk { text, line_offset: 0 }],
+        (Source::Text(text), Some(marker)) => {
+            let split = split::split(text, marker);
+            for &(line, col) in &split.near_misses {
+                let loc = Loc { file: name.clone(), line, col };
+                reporter.print(&Diag::new(Severity::Warning, Some(loc), "near miss with file split marker"));
+            }
+            split.chunks
+        }
+        _ => vec![Chunk { text, line_offset: 0, col_offset: 0 }],
     };
-    let mut outputs = Vec::new();
+    let output = Output::from_arg(options.output.as_deref());
+    // The chunks' outputs so far, joined by output markers as mlir-opt
+    // prints them. Bound for stdout, they are also the crash handlers'
+    // to print: a crash in a later chunk loses none of them.
+    let mut printed = Vec::new();
     let mut failed = false;
     // Expectations no diagnostic matched, reported after every chunk ran as
     // mlir-opt does.
@@ -147,12 +149,13 @@ pub fn run(options: &Options) -> i32 {
             Source::Text(_) => chunk.text_at_original_lines().into_bytes(),
             Source::Bytecode(bytes) => bytes.clone(),
         };
-        // mlir-opt locates the implicit module of a later chunk just after
-        // the marker that starts it.
-        let chunk_start = match &options.split_input_file {
-            Some(marker) if index > 0 => marker_end(text, chunk.line_offset, marker),
-            _ => None,
-        };
+        // mlir-opt locates the implicit module of a later chunk where the
+        // chunk starts, just after the marker.
+        let chunk_start = (index > 0).then(|| chunk.start());
+        if index > 0 {
+            // mlir-opt prints the marker before it processes the next chunk.
+            append(&mut printed, format!("{}\n", options.output_split_marker).as_bytes(), &output);
+        }
         let result = process_chunk(&context, &name, &buffer, chunk_start, &pipeline, options);
         let mut produced = sink.drain();
         if options.verify_diagnostics {
@@ -160,14 +163,6 @@ pub fn run(options: &Options) -> i32 {
             // diagnostics; the C API cannot, so drop the notes it adds.
             strip_op_notes(&mut produced);
         }
-        let output = match result {
-            Ok(output) => output,
-            Err(ChunkError::Pipeline(error)) => {
-                reporter.pipeline_error(&pipeline_text, &error);
-                return EXIT_USAGE;
-            }
-            Err(ChunkError::Failed) => None,
-        };
         if options.verify_diagnostics {
             let (mut problems, not_produced) = verify_chunk(&name, chunk, &produced);
             if options.verify_only_expected {
@@ -183,25 +178,36 @@ pub fn run(options: &Options) -> i32 {
             for diag in &produced {
                 reporter.print(diag);
             }
-            failed |= output.is_none();
         }
-        outputs.push(output.unwrap_or_default());
+        let chunk_output = match result {
+            Ok(output) => {
+                // With --verify-diagnostics, a chunk that failed as expected is a success.
+                failed |= output.is_none() && !options.verify_diagnostics;
+                output
+            }
+            Err(ChunkError::Pipeline(error)) => {
+                reporter.pipeline_error(&pipeline_text, &error);
+                failed = true;
+                None
+            }
+            Err(ChunkError::Failed) => {
+                failed |= !options.verify_diagnostics;
+                None
+            }
+        };
+        append(&mut printed, &chunk_output.unwrap_or_default(), &output);
     }
+    crate::crash::set_pending_stdout(None);
 
     for problem in &missing {
         reporter.print(problem);
     }
-    // With --verify-diagnostics, a chunk that failed as expected is a success.
-    if failed && options.output.is_some() {
+    // A failed run leaves an output file as it was; stdout gets what the
+    // chunks that succeeded printed, as in mlir-opt.
+    if failed && matches!(output, Output::File(_)) {
         return EXIT_FAILURE;
     }
-    let bytes = if options.split_input_file.is_some() {
-        let texts: Vec<String> = outputs.iter().map(|o| String::from_utf8_lossy(o).into_owned()).collect();
-        split::merge(&texts, &options.output_split_marker).into_bytes()
-    } else {
-        outputs.concat()
-    };
-    if let Err(error) = Output::from_arg(options.output.as_deref()).write_all(&bytes) {
+    if let Err(error) = output.write_all(&printed) {
         let target = options.output.as_deref().unwrap_or("-");
         // A closed stdout (`| head`) is not worth a report.
         if error.kind() != std::io::ErrorKind::BrokenPipe {
@@ -210,6 +216,17 @@ pub fn run(options: &Options) -> i32 {
         return EXIT_FAILURE;
     }
     if failed { EXIT_FAILURE } else { 0 }
+}
+
+/// Appends `bytes` to the output printed so far; for stdout, hands the
+/// result to the crash handlers (see [`crate::crash::set_pending_stdout`]).
+fn append(printed: &mut Vec<u8>, bytes: &[u8], output: &Output) {
+    // Withdrawn first: the buffer may move while it grows.
+    crate::crash::set_pending_stdout(None);
+    printed.extend_from_slice(bytes);
+    if matches!(output, Output::Stdout) {
+        crate::crash::set_pending_stdout(Some(printed));
+    }
 }
 
 /// The input: text, or MLIR bytecode (which MLIR's parser reads as is).
@@ -238,13 +255,6 @@ fn strip_op_notes(diags: &mut [Diag]) {
     }
 }
 
-/// 1-based line and column just after `marker` on the marker line that
-/// precedes a chunk starting after `line_offset` lines.
-fn marker_end(source: &str, line_offset: usize, marker: &str) -> Option<(usize, usize)> {
-    let line = source.split('\n').nth(line_offset.checked_sub(1)?)?;
-    Some((line_offset, line.find(marker)? + marker.len() + 1))
-}
-
 fn read_input(input: &str) -> Result<(String, Source), String> {
     let (name, bytes) = if input == "-" {
         let mut bytes = Vec::new();
@@ -267,7 +277,7 @@ fn read_input(input: &str) -> Result<(String, Source), String> {
 }
 
 enum ChunkError {
-    /// The pipeline cannot be built for this input (a command-line problem).
+    /// The pipeline is bad, or cannot be built for this input.
     Pipeline(PipelineError),
     /// Parsing or a pass failed; diagnostics say why.
     Failed,
@@ -280,10 +290,16 @@ fn process_chunk(
     name: &str,
     buffer: &[u8],
     chunk_start: Option<(usize, usize)>,
-    pipeline: &Pipeline,
+    pipeline: &Result<Pipeline, PipelineError>,
     options: &Options,
 ) -> Result<Option<Vec<u8>>, ChunkError> {
-    let parsed = tg_dialect::parse_source_for_tool(context, buffer, name, !options.no_implicit_module);
+    let parsed = tg_dialect::parse_source_for_tool_with(
+        context,
+        buffer,
+        name,
+        !options.no_implicit_module,
+        !options.no_verify_on_parse,
+    );
     let Some(op) = parsed else { return Err(ChunkError::Failed) };
     let op_name = op.name().as_string_ref().as_str().unwrap_or("builtin.module").to_string();
     if let Some((line, col)) = chunk_start {
@@ -296,6 +312,7 @@ fn process_chunk(
         }
     }
 
+    let pipeline = pipeline.as_ref().map_err(|error| ChunkError::Pipeline(error.clone()))?;
     let pm = crate::pass_manager::build(context, &op_name, pipeline).map_err(ChunkError::Pipeline)?;
     let root = pm.as_operation_pass_manager();
     configure(&pm, options);
@@ -392,6 +409,9 @@ fn configure(pm: &PassManager, options: &Options) {
             tree_printing_path: Default::default(),
         });
     }
+    if let Some(path) = &options.crash_reproducer {
+        tg_dialect::enable_crash_reproducer(pm, path, options.local_reproducer);
+    }
     // SAFETY: the pass manager is live.
     unsafe {
         if options.timing {
@@ -416,6 +436,13 @@ fn printing_flags(options: &Options) -> OperationPrintingFlags {
     }
     if options.print_local_scope {
         flags = flags.use_local_scope();
+    }
+    if options.print_unique_ssa_ids {
+        tg_dialect::print_unique_ssa_ids(&flags);
+    }
+    if options.print_skip_regions {
+        // SAFETY: the flags are live; this sets one of them.
+        unsafe { mlir_sys::mlirOpPrintingFlagsSkipRegions(flags.to_raw()) };
     }
     flags
 }

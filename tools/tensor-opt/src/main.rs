@@ -4,7 +4,7 @@
 //! a crash signal inside MLIR is reported as an internal error, exit code 70.
 
 use std::process::ExitCode;
-use tensor_opt::crash::{self, EXIT_INTERNAL};
+use tensor_opt::crash;
 use tensor_opt::{cli, driver};
 
 fn main() -> ExitCode {
@@ -14,12 +14,10 @@ fn main() -> ExitCode {
         Ok(matches) => matches,
         Err(error) => {
             let _ = error.print();
-            return ExitCode::from(if error.use_stderr() { driver::EXIT_USAGE as u8 } else { 0 });
+            // As in mlir-opt, a bad command line is a failure like any other (exit 1).
+            return ExitCode::from(if error.use_stderr() { driver::EXIT_FAILURE as u8 } else { 0 });
         }
     };
     let options = cli::options(&matches);
-    match std::panic::catch_unwind(|| driver::run(&options)) {
-        Ok(code) => ExitCode::from(code as u8),
-        Err(_) => ExitCode::from(EXIT_INTERNAL as u8),
-    }
+    crash::exit_on_large_stack(|| driver::run(&options))
 }

@@ -144,7 +144,7 @@ fn diagnostics_parse_error() {
 #[test]
 fn diagnostics_unknown_pass() {
     let pipeline = "--pass-pipeline=builtin.module(func.func(tg-simplfy,canonicalize))";
-    diagnostics_both("unknown_pass", &[pipeline], "", 2);
+    diagnostics_both("unknown_pass", &[pipeline], "", 1);
 }
 
 #[test]

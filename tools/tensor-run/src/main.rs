@@ -7,7 +7,7 @@
 
 use clap::Parser;
 use std::process::ExitCode;
-use tensor_opt::crash::{self, EXIT_INTERNAL};
+use tensor_opt::crash;
 use tensor_run::cli::Options;
 use tensor_run::run;
 
@@ -36,8 +36,5 @@ fn main() -> ExitCode {
             return ExitCode::from(run::EXIT_USAGE as u8);
         }
     };
-    match std::panic::catch_unwind(|| run::run(&options)) {
-        Ok(code) => ExitCode::from(code as u8),
-        Err(_) => ExitCode::from(EXIT_INTERNAL as u8),
-    }
+    crash::exit_on_large_stack(|| run::run(&options))
 }

@@ -385,18 +385,20 @@ fn run_worker(seed: u64, first: usize, count: usize) -> Option<Vec<String>> {
     (output.status.success() && verdicts.len() == count).then_some(verdicts)
 }
 
-/// A long campaign: `FUZZ_MINUTES` (default 10) of mutants and generated
-/// programs from `FUZZ_SEED` (default: the clock), on two threads. Saves
-/// every failure, minimized, under tests/fuzz/regressions/. Prints the
-/// counts; fails if anything failed.
+/// A long campaign: `FUZZ_MINUTES` (default 10) from `FUZZ_SEED` (default:
+/// the clock), stopping early once `FUZZ_MUTANTS` mutants and
+/// `FUZZ_PROGRAMS` generated programs are done (if given). Mutants run on
+/// one thread, programs in two child processes at a time. Saves every
+/// failure, minimized, under tests/fuzz/regressions/; prints the counts;
+/// fails if anything failed.
 #[test]
 #[ignore = "long: scripts/fuzz.sh --minutes N"]
 fn campaign() {
-    let minutes: u64 = std::env::var("FUZZ_MINUTES").ok().and_then(|m| m.parse().ok()).unwrap_or(10);
-    let seed: u64 = std::env::var("FUZZ_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
+    let var = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<u64>().ok());
+    let minutes = var("FUZZ_MINUTES").unwrap_or(10);
+    let seed = var("FUZZ_SEED")
         .unwrap_or_else(|| std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(1, |d| d.as_secs()));
+    let (max_mutants, max_programs) = (var("FUZZ_MUTANTS").unwrap_or(u64::MAX), var("FUZZ_PROGRAMS").unwrap_or(u64::MAX));
     let deadline = Instant::now() + Duration::from_secs(minutes * 60);
     println!("fuzz campaign: seed {seed}, {minutes} minutes");
     let mutants = std::thread::spawn(move || {
@@ -404,55 +406,79 @@ fn campaign() {
         let target = target(dir.path());
         let corpus = corpus(&target);
         let mut tally = Tally::default();
-        let mut round = 0;
-        while Instant::now() < deadline {
+        let (mut round, mut done) = (0, 0);
+        while Instant::now() < deadline && done < max_mutants {
             fuzz_mutants(&target, &corpus, seed.wrapping_add(round), 500, &mut tally, true);
             round += 1;
+            done += 500;
         }
-        tally
+        (tally, done)
     });
-    let mut tally = Tally::default();
+    // Batches of 40 programs, handed out to two workers.
     let batch = 40;
-    let mut first = 0;
-    while Instant::now() < deadline {
-        match run_worker(seed, first, batch) {
-            Some(verdicts) => {
-                let failing: Vec<usize> = (0..batch).filter(|&i| verdicts[i] == "fail" || verdicts[i] == "rejected").collect();
-                for (i, verdict) in verdicts.iter().enumerate() {
-                    if !failing.contains(&i) {
-                        tally.add(match verdict.as_str() {
-                            "agree" => "programs: agree (3 compilations each)",
-                            _ => "programs: undefined (float-to-int cast out of range)",
-                        });
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let tallies: Vec<Tally> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..2)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut tally = Tally::default();
+                    loop {
+                        let first = next.fetch_add(batch, std::sync::atomic::Ordering::SeqCst);
+                        if Instant::now() >= deadline || first as u64 >= max_programs {
+                            break tally;
+                        }
+                        program_batch(seed, first, batch, &mut tally);
                     }
-                }
-                for i in failing {
-                    // Checked again here, to minimize and save it.
-                    let one = cases(seed, first + i, 1);
-                    let verdicts = check_generated(&one, seed + (first + i) as u64);
-                    tally_verdicts(&one, &verdicts, seed + (first + i) as u64, &mut tally, true);
-                }
+                })
+            })
+            .collect();
+        workers.into_iter().map(|w| w.join().expect("a program worker")).collect()
+    });
+    let mut programs = Tally::default();
+    for tally in tallies {
+        for (key, count) in tally.counts {
+            *programs.counts.entry(key).or_default() += count;
+        }
+        programs.failures.extend(tally.failures);
+    }
+    let generated: usize = programs.counts.values().sum();
+    let (mutant_tally, mutant_count) = mutants.join().expect("the mutation thread");
+    println!(
+        "== mutants ({mutant_count})\n{}\n== generated programs (seed {seed}, {generated} generated)\n{}",
+        mutant_tally.report(),
+        programs.report()
+    );
+    assert!(mutant_tally.failures.is_empty() && programs.failures.is_empty(), "the campaign found failures (saved in tests/fuzz/regressions)");
+}
+
+/// Programs `first..first + count` in a child; failures checked again here
+/// to minimize and save them, and a crashing batch split to find its crashers.
+fn program_batch(seed: u64, first: usize, count: usize, tally: &mut Tally) {
+    let Some(verdicts) = run_worker(seed, first, count) else {
+        for i in first..first + count {
+            if run_worker(seed, i, 1).is_some() {
+                tally.add("programs: agree or undefined (re-run alone)");
+                continue;
             }
-            None => {
-                // A crash or a hang: find the functions that die alone.
-                for i in first..first + batch {
-                    if run_worker(seed, i, 1).is_none() {
-                        tally.add("programs: CRASH");
-                        let (function, _) = cases(seed, i, 1).remove(0);
-                        let text = function.text();
-                        let name = format!("diff-s{}-{:016x}.mlir", seed + i as u64, fnv(text.as_bytes()));
-                        let _ = std::fs::create_dir_all(regressions_dir());
-                        let _ = std::fs::write(regressions_dir().join(&name), text.replacen(&format!("@{}(", function.name), "@f(", 1));
-                        tally.failures.push(format!("{name}: the compiled program crashed\n{text}"));
-                    } else {
-                        tally.add("programs: agree or undefined (re-run alone)");
-                    }
-                }
+            tally.add("programs: CRASH");
+            let (function, _) = cases(seed, i, 1).remove(0);
+            let text = function.text().replacen(&format!("@{}(", function.name), "@f(", 1);
+            let name = format!("diff-s{}-{:016x}.mlir", seed + i as u64, fnv(text.as_bytes()));
+            let _ = std::fs::create_dir_all(regressions_dir());
+            let _ = std::fs::write(regressions_dir().join(&name), &text);
+            tally.failures.push(format!("{name}: the compiled program crashed\n{text}"));
+        }
+        return;
+    };
+    for (i, verdict) in verdicts.iter().enumerate() {
+        match verdict.as_str() {
+            "agree" => tally.add("programs: agree (3 compilations each)"),
+            "undefined" => tally.add("programs: undefined (float-to-int cast out of range)"),
+            _ => {
+                let one = cases(seed, first + i, 1);
+                let verdicts = check_generated(&one, seed + (first + i) as u64);
+                tally_verdicts(&one, &verdicts, seed + (first + i) as u64, tally, true);
             }
         }
-        first += batch;
     }
-    let mutant_tally = mutants.join().expect("the mutation thread");
-    println!("== mutants\n{}\n== generated programs (seed {seed}, {first} generated)\n{}", mutant_tally.report(), tally.report());
-    assert!(mutant_tally.failures.is_empty() && tally.failures.is_empty(), "the campaign found failures (saved in tests/fuzz/regressions)");
 }
