@@ -128,9 +128,10 @@ fn nest_for<'c, 'a>(
 /// Hands one upstream element to MLIR's textual pipeline parser.
 fn add_upstream(pm: OperationPassManager, text: &str, span: &Span) -> Result<(), PipelineError> {
     unsafe extern "C" fn collect(message: mlir_sys::MlirStringRef, data: *mut c_void) {
-        // SAFETY: `data` is the `String` passed below, alive for the call.
+        // SAFETY: `data` is `&mut message` below; MLIR calls back only during
+        // `mlirOpPassManagerAddPipeline`, while `message` is live and not otherwise borrowed.
         let out = unsafe { &mut *(data as *mut String) };
-        // SAFETY: MLIR passes a valid string reference for the call's duration.
+        // SAFETY: MLIR's callback stream passes a non-null buffer of `length` bytes, valid for the call.
         let bytes =
             unsafe { std::slice::from_raw_parts(message.data as *const u8, message.length) };
         out.push_str(&String::from_utf8_lossy(bytes));

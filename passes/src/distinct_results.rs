@@ -53,7 +53,7 @@ fn run(context: &Context, func: OperationRef) -> bool {
         WalkResult::Advance
     });
     for raw in returns {
-        // SAFETY: the return ops are live: only operands are changed below.
+        // SAFETY: the return ops are live: this pass inserts ops and sets operands, never erases.
         let ret = unsafe { OperationRef::from_raw(raw) };
         let operands: Vec<Value> = ret.operands().collect();
         for (i, value) in operands.iter().enumerate() {

@@ -187,7 +187,8 @@ impl<'c, 'a> Builder<'c, 'a> {
         let mut attributes = attributes.to_vec();
         attributes.push(("operandSegmentSizes", format!("array<i32: {}, 1>", inputs.len())));
         let op = self.op(name, &operands, &[init.r#type()], &attributes, vec![Region::new()]);
-        // SAFETY: `op` is a builtin named linalg op with an empty region.
+        // SAFETY: `op` is live, a builtin named linalg op (linalg is loaded, so it is a
+        // `LinalgOp`; the C API casts without checking) with one empty region.
         unsafe { mlir_sys::mlirLinalgFillBuiltinNamedOpRegion(op.to_raw()) };
         Self::result(op)
     }

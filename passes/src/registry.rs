@@ -28,7 +28,8 @@ impl RustPass {
     /// `dialects` are what it creates (loaded before any pass runs: MLIR
     /// cannot load a dialect from inside a multithreaded pass). `run` must
     /// own what it captures: MLIR calls it after the pass's constructor has
-    /// returned (melior itself does not ask for `'static`).
+    /// returned (melior itself does not ask for `'static`). `info.anchor` must
+    /// be `'static`: MLIR's `Pass` keeps the op name as a `StringRef`, uncopied.
     pub fn external<'c, T: RunExternalPass<'c> + 'static>(
         &self,
         id: &'static PassId,

@@ -58,7 +58,8 @@ pub fn checked_ops<'c, 'a>(module: OperationRef<'c, 'a>) -> Vec<OperationRef<'c,
         }
         let integer = op.result(0).ok().and_then(|r| TensorInfo::of(r.r#type())).is_some_and(|t| !t.is_float());
         if integer && matches!(name.as_str(), "tg.div" | "tg.pow") {
-            // SAFETY: the walk hands out ops of `module`, which outlive this call's result.
+            // SAFETY: widens the walk's borrow to `module`'s 'a: the op is inside `module` and
+            // nothing erases it while 'a lasts (a pass run over it needs `&mut`, ending 'a).
             found.push(unsafe { OperationRef::from_raw(op.to_raw()) });
         }
         WalkResult::Advance

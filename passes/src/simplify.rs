@@ -120,7 +120,8 @@ fn fold_transpose(
     raw_op: mlir_sys::MlirOperation,
     raw_rewriter: mlir_sys::MlirPatternRewriter,
 ) -> bool {
-    // SAFETY: MLIR hands the pattern a live op and rewriter for this call.
+    // SAFETY: MLIR hands the pattern a live op and rewriter for this call only; neither
+    // escapes it, and `op` is not used after the rewriter replaces (erases) it.
     let (op, rewriter) = unsafe {
         (
             OperationRef::from_raw(raw_op),
@@ -178,7 +179,7 @@ fn fold_reshape(
     raw_op: mlir_sys::MlirOperation,
     raw_rewriter: mlir_sys::MlirPatternRewriter,
 ) -> bool {
-    // SAFETY: MLIR hands the pattern a live op and rewriter for this call.
+    // SAFETY: as in `fold_transpose`: live for this call, not used after a replacement.
     let (op, rewriter) = unsafe {
         (
             OperationRef::from_raw(raw_op),
@@ -204,7 +205,7 @@ fn fold_reshape(
         return false;
     }
     rewriter.start_op_modification(op);
-    // SAFETY: `op` is live and its operand 0 exists (checked above).
+    // SAFETY: `op` is live (not replaced on this path) and has operand 0 (checked above).
     unsafe { mlir_sys::mlirOperationSetOperand(op.to_raw(), 0, source.to_raw()) };
     rewriter.finalize_op_modification(op);
     true

@@ -25,7 +25,7 @@ use crate::registry::{PassId, RustPass};
 use melior::ir::attribute::{DenseI64ArrayAttribute, FloatAttribute, IntegerAttribute};
 use melior::ir::block::BlockLike;
 use melior::ir::operation::OperationLike;
-use melior::ir::{AttributeLike, Block, Location, OperationRef, Region, RegionLike, Type, TypeLike, Value, ValueLike};
+use melior::ir::{AttributeLike, Block, Location, OperationRef, Region, RegionLike, Type, Value, ValueLike};
 use melior::pass::{ExternalPass, Pass};
 use melior::dialect::DialectHandle;
 
@@ -98,7 +98,16 @@ fn tg_ops_in(root: OperationRef) -> Vec<Item> {
             }
             // Goes with its tg.fused.
             Ok("tg.yield") => {}
-            Ok(name) if name.starts_with("tg.") => items.push(Item::Op(op.to_raw())),
+            Ok(name) if name.starts_with("tg.") => {
+                items.push(Item::Op(op.to_raw()));
+                // Only tg.fused has regions in verified IR; unverified input
+                // (--mlir-very-unsafe-disable-verifier-on-parsing) may give
+                // another tg op some: its nested ops go with it when it is
+                // erased, so they are not collected.
+                if op.region_count() > 0 {
+                    return WalkResult::Skip;
+                }
+            }
             _ => {}
         }
         WalkResult::Advance
@@ -109,9 +118,10 @@ fn tg_ops_in(root: OperationRef) -> Vec<Item> {
 fn lower_all(context: &melior::Context, config: Config, items: Vec<Item>, groups: &mut i64) -> bool {
     for item in items {
         let lowered = match item {
-            // SAFETY: items are lowered in walk order; each is live until replaced.
+            // SAFETY: `raw` is still live: lowering an item erases only that op, and in
+            // verified IR no tg op but `tg.fused` (one item, body and all) has regions.
             Item::Op(raw) => lower_op(context, config, unsafe { OperationRef::from_raw(raw) }),
-            // SAFETY: as above.
+            // SAFETY: as above; the group's body items are collected and lowered inside.
             Item::Group(raw) => lower_group(context, config, unsafe { OperationRef::from_raw(raw) }, groups),
         };
         if !lowered {
@@ -127,7 +137,8 @@ fn lower_op(context: &melior::Context, config: Config, op: OperationRef) -> bool
     let lowered = Builder::before(context, op).ok_or_else(|| "op is not in a block".to_string()).and_then(|b| lower(&b, config, op, &name));
     match lowered {
         Ok(value) => {
-            // SAFETY: `op` has one result, replaced and then erased with no uses left.
+            // SAFETY: `op` is live with a result 0; its uses move to `value`, then it is
+            // erased and not used again (its raw handle is not revisited by `lower_all`).
             unsafe {
                 mlir_sys::mlirValueReplaceAllUsesOfWith(op.result(0).expect("tg ops have one result").to_raw(), value.to_raw());
                 mlir_sys::mlirOperationDestroy(op.to_raw());
@@ -174,8 +185,8 @@ fn lower_group(context: &melior::Context, config: Config, fused: OperationRef, g
         if op == terminator {
             break;
         }
-        // SAFETY: `op` and `fused` are live ops of one function; an op of a
-        // nested group keeps the tag of its own (inner) group.
+        // SAFETY: `op` and `fused` are live ops of one block (`next` is read before `op`
+        // moves); an op of a nested group keeps the tag of its own (inner) group.
         unsafe {
             let name = melior::StringRef::new(GROUP_ATTRIBUTE).to_raw();
             if mlir_sys::mlirOperationGetDiscardableAttributeByName(op.to_raw(), name).ptr.is_null() {
@@ -184,8 +195,8 @@ fn lower_group(context: &melior::Context, config: Config, fused: OperationRef, g
             mlir_sys::mlirOperationMoveBefore(op.to_raw(), fused.to_raw());
         }
     }
-    // SAFETY: argument, operand and result counts were checked above; after
-    // the replacements nothing uses the op or its body, so it can be erased.
+    // SAFETY: counts were checked above; args are replaced before results (so a yielded
+    // arg becomes its operand); then nothing uses `fused` or its body, and it is erased last.
     unsafe {
         for i in 0..body.argument_count() {
             let argument = mlir_sys::mlirBlockGetArgument(body.to_raw(), i as isize);
@@ -230,7 +241,7 @@ fn lower<'c, 'a>(b: &Builder<'c, 'a>, config: Config, op: OperationRef<'c, 'a>, 
         "tg.constant" => {
             let value = op.attribute("value").map_err(|_| "missing attribute 'value'")?;
             let new = b.op("arith.constant", &[], &[b.tensor_type(&out.shape, out.element)], &[], vec![]);
-            // SAFETY: setting the attribute on a just-built op.
+            // SAFETY: `new` was just built and inserted (live); `value` is a context-owned attribute.
             unsafe {
                 mlir_sys::mlirOperationSetAttributeByName(new.to_raw(), melior::StringRef::new("value").to_raw(), value.to_raw())
             };
@@ -401,9 +412,8 @@ pub(crate) fn lowest(element: Type, is_float: bool) -> String {
             _ => "0xFFF0000000000000".into(),
         };
     }
-    // SAFETY: the element is an integer type (not float).
-    let width = unsafe { mlir_sys::mlirIntegerTypeGetWidth(element.to_raw()) };
-    (-(1i128 << (width.max(1) - 1))).to_string()
+    let width = int_width(element);
+    (-(1i128 << (width.clamp(1, 64) - 1))).to_string()
 }
 
 /// An elementwise `linalg.generic` over `out`'s shape, broadcasting inputs.
@@ -475,9 +485,10 @@ fn unary<'c, 'b>(body: &BodyBuilder<'c, 'b>, kind: &str, x: Value<'c, '_>, out: 
     }
 }
 
+/// The width of an integer type; 64 for anything else (the verifier makes
+/// every non-float tg element an integer, so that is never reached).
 fn int_width(t: Type) -> u32 {
-    // SAFETY: called on integer types only.
-    unsafe { mlir_sys::mlirIntegerTypeGetWidth(t.to_raw()) }
+    melior::ir::r#type::IntegerType::try_from(t).map_or(64, |i| i.width())
 }
 
 fn cast<'c, 'b>(body: &BodyBuilder<'c, 'b>, x: Value<'c, '_>, from: &TensorInfo<'c>, to: &TensorInfo<'c>) -> Value<'c, 'b> {

@@ -70,7 +70,8 @@ pub fn parse_source_for_tool_with<'c>(
     // Bytecode is not UTF-8, so the buffer is passed as raw bytes.
     let source = mlir_sys::MlirStringRef { data: bytes.as_ptr().cast(), length: bytes.len() };
     let name = melior::StringRef::new(name);
-    // SAFETY: the context is live and the parser copies both buffers.
+    // SAFETY: the context is live; `bytes` and `name` need only last the call: the C++ side
+    // parses a NUL-terminated copy (`getMemBufferCopy`), as MLIR's lexer requires.
     let raw = unsafe { tgParseSourceForTool(context.to_raw(), source, name.to_raw(), implicit_module, verify) };
     // SAFETY: a non-null result is an operation the caller now owns.
     (!raw.ptr.is_null()).then(|| unsafe { melior::ir::Operation::from_raw(raw) })

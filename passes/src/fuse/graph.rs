@@ -19,7 +19,7 @@ pub struct BlockGraph<'c, 'a> {
 /// The ops using `value`, one entry per use.
 pub fn users(value: mlir_sys::MlirValue) -> Vec<mlir_sys::MlirOperation> {
     let mut users = Vec::new();
-    // SAFETY: `value` is live; the use list is only read.
+    // SAFETY: `value` is live; its use list is only read, and not changed during the walk.
     unsafe {
         let mut operand = mlir_sys::mlirValueGetFirstUse(value);
         while !mlir_sys::mlirOpOperandIsNull(operand) {
@@ -32,7 +32,7 @@ pub fn users(value: mlir_sys::MlirValue) -> Vec<mlir_sys::MlirOperation> {
 
 /// The op of `block` that is `op` or holds it in a region, if any.
 pub fn ancestor_in(block: mlir_sys::MlirBlock, mut op: mlir_sys::MlirOperation) -> Option<mlir_sys::MlirOperation> {
-    // SAFETY: `op` and its ancestors are live; a null parent ends the walk.
+    // SAFETY: `op` is live (or null), so are its ancestors; a null parent ends the walk.
     unsafe {
         while !op.ptr.is_null() {
             if mlir_sys::mlirBlockEqual(mlir_sys::mlirOperationGetBlock(op), block) {

@@ -157,7 +157,8 @@ fn erase_unused(constants: &[OperationRef]) {
         }
         let unused = constant.results().all(|r| graph::users(melior::ir::ValueLike::to_raw(&r)).is_empty());
         if unused {
-            // SAFETY: the op is live, in a block, and nothing uses its result.
+            // SAFETY: the constant is live (destroyed at most once, via `seen`) and unused;
+            // no other ref to it is used after: this block's `graph` is dropped next.
             unsafe { mlir_sys::mlirOperationDestroy(constant.to_raw()) };
         }
     }

@@ -61,7 +61,8 @@ impl<'c, 'a> Group<'c, 'a> {
                     continue;
                 }
                 if let Some(user) = ancestor_in(block.to_raw(), user) {
-                    // SAFETY: both ops are live and in `block`.
+                    // SAFETY: `user` (from `ancestor_in`) and `last` are live ops of
+                    // `block`: nothing is moved or erased before the IR surgery below.
                     if unsafe { mlir_sys::mlirOperationIsBeforeInBlock(user, last.to_raw()) } {
                         return Err("a result of the group is used before the group's last op".into());
                     }
@@ -69,13 +70,14 @@ impl<'c, 'a> Group<'c, 'a> {
             }
         }
 
-        let locations: Vec<Location> = self.members.iter().map(|op| op.location()).collect();
-        // SAFETY: the locations are live; a null metadata attribute means none.
+        let locations: Vec<mlir_sys::MlirLocation> = self.members.iter().map(|op| op.location().to_raw()).collect();
+        // SAFETY: locations are owned by the context (live for 'c); `locations`
+        // outlives the call; a null attribute means no metadata.
         let location = unsafe {
             Location::from_raw(mlir_sys::mlirLocationFusedGet(
                 context.to_raw(),
                 locations.len() as isize,
-                locations.as_ptr() as *const mlir_sys::MlirLocation,
+                locations.as_ptr(),
                 mlir_sys::MlirAttribute { ptr: std::ptr::null() },
             ))
         };
@@ -96,7 +98,8 @@ impl<'c, 'a> Group<'c, 'a> {
         let mut members: Vec<mlir_sys::MlirOperation> = self.members.iter().map(|op| op.to_raw()).collect();
         for (index, output) in outputs.iter().enumerate() {
             let result = fused.result(index).map_err(|e| e.to_string())?;
-            // SAFETY: both values are live; the exceptions are live ops.
+            // SAFETY: `output` and `result` are live values; `members` holds live ops
+            // and outlives the call, which only reads it.
             unsafe {
                 mlir_sys::mlirValueReplaceAllUsesExcept(
                     output.to_raw(),
@@ -110,13 +113,14 @@ impl<'c, 'a> Group<'c, 'a> {
         // Inside, inputs are block arguments and constants are clones.
         let mut replacement: HashMap<*const c_void, mlir_sys::MlirValue> = HashMap::new();
         for (index, input) in inputs.iter().enumerate() {
-            // SAFETY: the block was built with one argument per input.
+            // SAFETY: `body` is still valid: building the op moved the region's block
+            // list into it, not the block; the block has one argument per input.
             let argument = unsafe { mlir_sys::mlirBlockGetArgument(body, index as isize) };
             replacement.insert(input.to_raw().ptr, argument);
         }
         for constant in &constants {
-            // SAFETY: the clone is owned until appended to the live body block;
-            // a tg.constant has one result.
+            // SAFETY: the clone is ours until `body` (owned by `fused`) takes it;
+            // `constant` is live outside the group; a verified tg.constant has one result.
             unsafe {
                 let clone = mlir_sys::mlirOperationClone(constant.to_raw());
                 mlir_sys::mlirBlockAppendOwnedOperation(body, clone);
@@ -125,8 +129,8 @@ impl<'c, 'a> Group<'c, 'a> {
             }
         }
         for member in &self.members {
-            // SAFETY: the member is live; removing it hands it to us until
-            // the body block takes it; operand indices are in range.
+            // SAFETY: members are moved, never erased, so `member` stays valid;
+            // detached, it is ours until `body` takes it; indices are < operand_count.
             unsafe {
                 mlir_sys::mlirOperationRemoveFromParent(member.to_raw());
                 mlir_sys::mlirBlockAppendOwnedOperation(body, member.to_raw());
@@ -142,7 +146,7 @@ impl<'c, 'a> Group<'c, 'a> {
             .add_operands(&outputs)
             .build()
             .map_err(|e| format!("cannot build tg.yield: {e}"))?;
-        // SAFETY: the body block is live (owned by the fused op's region).
+        // SAFETY: `body` is owned by `fused`'s region; `into_raw` hands the yield to it.
         unsafe { mlir_sys::mlirBlockAppendOwnedOperation(body, yield_op.into_raw()) };
         Ok((fused, constants))
     }

@@ -154,11 +154,19 @@ impl Schedule {
             }
         };
         let source_name = if self.file.is_empty() { "<tg-schedule>" } else { &self.file };
-        // SAFETY: parsing only needs the live context; the result is owned.
+        // MLIR's lexer reads the byte after the text as its end marker (the
+        // parser does not copy it), so the text must end in a NUL.
+        let Ok(source) = std::ffi::CString::new(text) else {
+            emit_error(module.location(), &format!("tg-schedule: the schedule '{source_name}' contains a NUL byte"));
+            clear_tags(module);
+            return false;
+        };
+        // SAFETY: the context is live; `source` is NUL-terminated and outlives
+        // the call; the result (if any) is owned here.
         let script = unsafe {
             mlir_sys::mlirOperationCreateParse(
                 context.to_raw(),
-                StringRef::new(&text).to_raw(),
+                StringRef::from_c_str(&source).to_raw(),
                 StringRef::new(source_name).to_raw(),
             )
         };

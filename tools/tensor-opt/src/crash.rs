@@ -49,7 +49,8 @@ fn flush_pending_stdout() {
     }
     let (mut data, mut len) = (data.cast_const(), PENDING_LEN.load(Ordering::SeqCst));
     while len > 0 {
-        // SAFETY: `set_pending_stdout`'s caller keeps the `len` bytes at `data` alive.
+        // SAFETY: `set_pending_stdout`'s caller keeps the `len` bytes at `data` alive (len is
+        // stored before the pointer; a crash racing a re-registration on another thread can mismatch).
         let written = unsafe { libc::write(1, data.cast(), len) };
         if written <= 0 {
             break;

@@ -116,6 +116,12 @@ pub fn run(options: &Options) -> i32 {
             return EXIT_FAILURE;
         }
     };
+    if let Source::Bytecode(bytes) = &source {
+        if let Err(message) = crate::bytecode::check(bytes, &name) {
+            reporter.error(message);
+            return EXIT_FAILURE;
+        }
+    }
     let text = match &source {
         Source::Text(text) => text.as_str(),
         // Bytecode has no lines to show or `expected-*` comments to read.
@@ -235,9 +241,6 @@ enum Source {
     Bytecode(Vec<u8>),
 }
 
-/// The magic number MLIR bytecode starts with (`ML\xefR`).
-const BYTECODE_MAGIC: &[u8] = b"ML\xefR";
-
 /// The note `Operation::emitError` and friends attach when the context
 /// prints ops on diagnostics.
 const OP_NOTE_PREFIX: &str = "see current operation: ";
@@ -264,7 +267,7 @@ fn read_input(input: &str) -> Result<(String, Source), String> {
         let bytes = std::fs::read(input).map_err(|e| format!("cannot read '{input}': {e}"))?;
         (input.to_string(), bytes)
     };
-    if bytes.starts_with(BYTECODE_MAGIC) {
+    if bytes.starts_with(crate::bytecode::MAGIC) {
         return Ok((name, Source::Bytecode(bytes)));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
@@ -320,7 +323,8 @@ fn process_chunk(
         let (count, pretty) = pretty_pipeline(&root.to_string());
         eprintln!("Pass Manager with {count} passes:\n{pretty}\n");
     }
-    // SAFETY: the pass manager and op are live; the op is owned by `op`.
+    // SAFETY: the pass manager and op are live; the op is owned by `op`, and passes
+    // change it in place, never free it.
     let ok = unsafe { mlir_sys::mlirPassManagerRunOnOp(pm.to_raw(), op.to_raw()) }.value != 0;
     // Timing and statistics are reported when the pass manager is dropped.
     drop(pm);

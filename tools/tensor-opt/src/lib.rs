@@ -5,6 +5,7 @@ pub mod diagnostic;
 pub mod render;
 pub mod verify_diagnostics;
 
+pub mod bytecode;
 pub mod capture;
 pub mod cli;
 pub mod context;

@@ -74,6 +74,9 @@ pub fn execute(options: &Options, out: &mut dyn Write) -> Result<(), Failure> {
     };
 
     let (name, bytes) = read_input(&options.input).map_err(Failure::input)?;
+    if bytes.starts_with(tensor_opt::bytecode::MAGIC) {
+        tensor_opt::bytecode::check(&bytes, &name).map_err(Failure::input)?;
+    }
     let mut sources = SourceMap::new();
     let text = String::from_utf8_lossy(&bytes).into_owned();
     sources.add(&name, text.clone());

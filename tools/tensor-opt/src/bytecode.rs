@@ -1,0 +1,43 @@
+//! Corrupt MLIR bytecode, read safely.
+//!
+//! MLIR's bytecode reader trusts offsets and counts it reads, and some
+//! corrupt inputs crash it (mlir-opt dies of SIGSEGV on them; the fuzzer
+//! found them). A bad input file is the user's error, not ours: before the
+//! tools parse bytecode, a forked child parses it once, and if the child
+//! dies the tools report an error (exit 1) instead of crashing.
+
+/// The magic number MLIR bytecode starts with (`ML\xefR`).
+pub const MAGIC: &[u8] = b"ML\xefR";
+
+/// Whether MLIR parses `bytes` (bytecode) without crashing: `Err` with the
+/// message to report if it crashes. A parse that fails cleanly is `Ok`: the
+/// caller parses again and reports MLIR's diagnostics.
+pub fn check(bytes: &[u8], name: &str) -> Result<(), String> {
+    // SAFETY: the child only parses `bytes` in a new context (quietly, with
+    // the default signal dispositions) and leaves with _exit; the parent
+    // waits for it. The tools fork before any MLIR thread pool runs work,
+    // while their other thread (if any) is blocked joining this one.
+    let pid = unsafe { libc::fork() };
+    if pid == 0 {
+        for signal in [libc::SIGSEGV, libc::SIGBUS, libc::SIGILL, libc::SIGFPE, libc::SIGABRT] {
+            // SAFETY: restoring the default action, so a crash kills the child.
+            unsafe { libc::signal(signal, libc::SIG_DFL) };
+        }
+        let context = crate::context::create(false, false);
+        let _quiet = crate::capture::Sink::attach(&context);
+        let parsed = tg_dialect::parse_source_for_tool(&context, bytes, name, true).is_some();
+        // SAFETY: leaving the child without running the parent's exit handlers.
+        unsafe { libc::_exit(if parsed { 0 } else { 1 }) };
+    }
+    if pid < 0 {
+        // No child to try it in: parse it in this process as before.
+        return Ok(());
+    }
+    let mut status = 0;
+    // SAFETY: waiting for the child just forked.
+    unsafe { libc::waitpid(pid, &mut status, 0) };
+    if libc::WIFSIGNALED(status) {
+        return Err(format!("'{name}' is corrupt MLIR bytecode: MLIR's bytecode reader crashes on it"));
+    }
+    Ok(())
+}
