@@ -4,6 +4,11 @@
 //! CMake into a static library (see `build.rs`); this crate exposes it to
 //! melior through its C-API dialect handle.
 
+pub mod result_numbers;
+
+/// The magic number MLIR bytecode starts with (`ML\xefR`).
+pub const BYTECODE_MAGIC: &[u8] = b"ML\xefR";
+
 use melior::dialect::DialectHandle;
 use melior::{dialect::DialectRegistry, Context};
 
@@ -67,6 +72,19 @@ pub fn parse_source_for_tool_with<'c>(
     verify: bool,
 ) -> Option<melior::ir::Operation<'c>> {
     let bytes = source.as_ref();
+    if !bytes.starts_with(BYTECODE_MAGIC) {
+        if let Some((line, col, number)) = result_numbers::first_too_large(bytes) {
+            let message = format!(
+                "result number {number} is out of range (at most {}): MLIR's parser would allocate that many results",
+                result_numbers::MAX_RESULT_NUMBER
+            );
+            let message = std::ffi::CString::new(message).unwrap_or_default();
+            let location = melior::ir::Location::new(context, name, line, col);
+            // SAFETY: the location is live; the message is NUL-terminated.
+            unsafe { mlir_sys::mlirEmitError(location.to_raw(), message.as_ptr()) };
+            return None;
+        }
+    }
     // Bytecode is not UTF-8, so the buffer is passed as raw bytes.
     let source = mlir_sys::MlirStringRef { data: bytes.as_ptr().cast(), length: bytes.len() };
     let name = melior::StringRef::new(name);

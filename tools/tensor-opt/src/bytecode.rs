@@ -6,8 +6,8 @@
 //! tools parse bytecode, a forked child parses it once, and if the child
 //! dies the tools report an error (exit 1) instead of crashing.
 
-/// The magic number MLIR bytecode starts with (`ML\xefR`).
-pub const MAGIC: &[u8] = b"ML\xefR";
+/// The magic number MLIR bytecode starts with.
+pub const MAGIC: &[u8] = tg_dialect::BYTECODE_MAGIC;
 
 /// Whether MLIR parses `bytes` (bytecode) without crashing: `Err` with the
 /// message to report if it crashes. A parse that fails cleanly is `Ok`: the

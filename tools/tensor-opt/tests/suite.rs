@@ -9,3 +9,4 @@ mod tensor_run;
 mod differential;
 mod source_rules;
 mod fuzz;
+mod parser_guards;
