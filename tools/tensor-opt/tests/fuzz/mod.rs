@@ -237,7 +237,8 @@ fn check_one(target: &Target, kind: Kind, mutant: &[u8], variant: usize, rng: &m
         let again = mutate::try_mutant(target, kind, bytes, variant, &format!("{tag}-min"));
         !again.ok()
     };
-    let minimized = if save { mutate::minimize(mutant, bad) } else { mutant.to_vec() };
+    // A hang costs the whole time limit per try: saved as found.
+    let minimized = if save && outcome.ending != Ending::Hang { mutate::minimize(mutant, bad) } else { mutant.to_vec() };
     let name = format!("mut-{}-v{variant}-{:016x}.{}", kind.name(), fnv(&minimized), mutate::extension(kind));
     if save {
         let _ = std::fs::create_dir_all(regressions_dir());
@@ -411,6 +412,9 @@ fn campaign() {
             fuzz_mutants(&target, &corpus, seed.wrapping_add(round), 500, &mut tally, true);
             round += 1;
             done += 500;
+            if done % 10_000 == 0 {
+                println!("mutants: {done}, {} failures so far", tally.failures.len());
+            }
         }
         (tally, done)
     });
@@ -428,6 +432,7 @@ fn campaign() {
                             break tally;
                         }
                         program_batch(seed, first, batch, &mut tally);
+                        println!("programs {}..{}: {} failures so far", first, first + batch, tally.failures.len());
                     }
                 })
             })

@@ -225,15 +225,17 @@ pub fn extension(kind: Kind) -> &'static str {
 }
 
 /// Shrinks a failing mutant: drops chunks (halves, quarters, ... down to
-/// single bytes of lines) while `still_fails`, as delta debugging does.
+/// single bytes) while `still_fails`, as delta debugging does; at most 400
+/// tries and two minutes.
 pub fn minimize(bytes: &[u8], mut still_fails: impl FnMut(&[u8]) -> bool) -> Vec<u8> {
     let mut best = bytes.to_vec();
     let mut chunk = best.len().div_ceil(2).max(1);
     let mut tries = 0;
-    while chunk >= 1 && tries < 400 {
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while chunk >= 1 && tries < 400 && Instant::now() < deadline {
         let mut start = 0;
         let mut changed = false;
-        while start < best.len() && tries < 400 {
+        while start < best.len() && tries < 400 && Instant::now() < deadline {
             let end = (start + chunk).min(best.len());
             let mut candidate = best[..start].to_vec();
             candidate.extend_from_slice(&best[end..]);
