@@ -171,6 +171,9 @@ pub struct Function<'e> {
     pub engine: &'e Engine,
     pub signature: Signature,
     pub convention: Convention,
+    /// `tg-runtime-checks`' error global, if the module has one (looked up
+    /// once, not on every call).
+    error: Option<*mut i32>,
 }
 
 /// Why a call did not produce results.
@@ -182,7 +185,12 @@ pub enum CallError {
     Faulted(usize),
 }
 
-impl Function<'_> {
+impl<'e> Function<'e> {
+    pub fn new(engine: &'e Engine, signature: Signature, convention: Convention) -> Self {
+        let error = engine.address(tensor_passes::runtime_checks::ERROR_GLOBAL).map(|a| a.cast::<i32>());
+        Function { engine, signature, convention, error }
+    }
+
     /// The symbol of the C interface wrapper.
     pub fn ciface_symbol(&self) -> String {
         format!("_mlir_ciface_{}", self.signature.entry)
@@ -269,7 +277,7 @@ impl Function<'_> {
         // The packed wrapper reads each argument through a pointer to it.
         let mut args: Vec<*mut std::ffi::c_void> =
             pointers.iter_mut().map(|p| p as *mut *mut u64 as *mut std::ffi::c_void).collect();
-        let error = self.engine.address(tensor_passes::runtime_checks::ERROR_GLOBAL).map(|a| a.cast::<i32>());
+        let error = self.error;
         if let Some(error) = error {
             // SAFETY: the global is the `memref<i32>` of tg-runtime-checks, whose
             // lowering places the 4-byte i32 at the symbol; no call is running.

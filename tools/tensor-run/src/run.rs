@@ -132,7 +132,7 @@ pub fn execute(options: &Options, out: &mut dyn Write) -> Result<(), Failure> {
         let engine = Engine::new(&module).ok_or_else(|| diagnostics("the JIT cannot compile the lowered module"))?;
         let compile_time = compile_start.elapsed();
         let convention = crate::jit::Convention::of(&module, &signature);
-        let function = Function { engine: &engine, signature: signature.clone(), convention };
+        let function = Function::new(&engine, signature.clone(), convention);
         if !engine.has_symbol(&function.ciface_symbol()) {
             return Err(Failure::input(format!(
                 "the lowered module has no {}: the pipeline must keep @{} and lower it with convert-func-to-llvm",

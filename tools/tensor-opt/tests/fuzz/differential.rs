@@ -162,7 +162,7 @@ fn compile_and_compare(
         .map(|&i| {
             let (signature, inputs, reference) = references[i].as_ref().expect("checked above");
             let convention = Convention::of(&module, signature);
-            let function = Compiled { engine: &engine, signature: signature.clone(), convention };
+            let function = Compiled::new(&engine, signature.clone(), convention);
             compare(&signature.entry, function.call(inputs), reference)
         })
         .collect())
