@@ -41,6 +41,19 @@ tgPassManagerEnableCrashReproducer(MlirPassManager passManager,
                                    MlirStringRef outputFile,
                                    bool genLocalReproducer);
 
+/// An action logger on `context` writing to `path`, as mlir-opt's
+/// --log-actions-to installs it; `-` logs to memory, for the tool to print
+/// in order with its output (tgActionLoggerTake). Null if the file cannot
+/// be opened. Destroy it (before the context) to flush it and detach it.
+typedef struct TgActionLogger TgActionLogger;
+MLIR_CAPI_EXPORTED TgActionLogger *tgActionLoggerCreate(MlirContext context,
+                                                        MlirStringRef path);
+/// Passes what was logged to memory since the last call to `callback`, once.
+MLIR_CAPI_EXPORTED void tgActionLoggerTake(TgActionLogger *logger,
+                                           MlirStringCallback callback,
+                                           void *userData);
+MLIR_CAPI_EXPORTED void tgActionLoggerDestroy(TgActionLogger *logger);
+
 #ifdef __cplusplus
 }
 #endif

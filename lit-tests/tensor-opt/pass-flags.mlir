@@ -42,11 +42,12 @@
 // NO-OPTIONS:      note: help: 'cse' takes no options
 // NO-OPTIONS-NEXT: exit code 1
 
-// An unknown flag is a command-line error: exit code 1, with a suggestion.
-// RUN: { tensor-opt %s --canonicalise; echo "exit code $?"; } 2>&1 | FileCheck %s --check-prefix=UNKNOWN-FLAG
-// UNKNOWN-FLAG:      error: unexpected argument '--canonicalise' found
-// UNKNOWN-FLAG:      tip: a similar argument exists: '--canonicalize'
-// UNKNOWN-FLAG:      exit code 1
+// An unknown flag is a command-line error: exit code 1, with a suggestion,
+// in LLVM's words (as mlir-opt says it), the flag as typed.
+// RUN: { tensor-opt %s -canonicalise=max-iterations=2; echo "exit code $?"; } 2>&1 | FileCheck %s --check-prefix=UNKNOWN-FLAG
+// UNKNOWN-FLAG:      tensor-opt: Unknown command line argument '-canonicalise=max-iterations=2'.  Try: '{{.*}}tensor-opt --help'
+// UNKNOWN-FLAG-NEXT: tensor-opt: Did you mean '--canonicalize=max-iterations=2'?
+// UNKNOWN-FLAG-NEXT: exit code 1
 
 // Without any pass, the input is printed as parsed.
 // RUN: tensor-opt %s | FileCheck %s --check-prefix=NOTHING

@@ -12,6 +12,8 @@ pub const BYTECODE_MAGIC: &[u8] = b"ML\xefR";
 use melior::dialect::DialectHandle;
 use melior::{dialect::DialectRegistry, Context};
 
+use std::ffi::c_void;
+
 unsafe extern "C" {
     fn mlirGetDialectHandle__tg__() -> mlir_sys::MlirDialectHandle;
 }
@@ -41,6 +43,9 @@ unsafe extern "C" {
         implicit_module: bool,
         verify_after_parse: bool,
     ) -> mlir_sys::MlirOperation;
+    fn tgActionLoggerCreate(context: mlir_sys::MlirContext, path: mlir_sys::MlirStringRef) -> *mut c_void;
+    fn tgActionLoggerDestroy(logger: *mut c_void);
+    fn tgActionLoggerTake(logger: *mut c_void, callback: mlir_sys::MlirStringCallback, data: *mut c_void);
     fn tgOpPrintingFlagsPrintUniqueSSAIDs(flags: mlir_sys::MlirOpPrintingFlags);
     fn tgPassManagerEnableCrashReproducer(
         pass_manager: mlir_sys::MlirPassManager,
@@ -109,4 +114,49 @@ pub fn enable_crash_reproducer(pass_manager: &melior::pass::PassManager, path: &
     let path = melior::StringRef::new(path);
     // SAFETY: the pass manager is live; MLIR copies the path.
     unsafe { tgPassManagerEnableCrashReproducer(pass_manager.to_raw(), path.to_raw(), local) };
+}
+
+/// MLIR's action logger on a context (`--log-actions-to`): every action
+/// (a pass run, a rewrite) is logged to a file, or for `-` to memory (see
+/// [`take`](Self::take)), while this lives. The borrow keeps the context
+/// alive longer than the logger.
+pub struct ActionLogger<'c> {
+    raw: *mut c_void,
+    _context: std::marker::PhantomData<&'c melior::Context>,
+}
+
+impl<'c> ActionLogger<'c> {
+    /// Logs `context`'s actions to `path`; `None` if it cannot be opened.
+    pub fn install(context: &'c melior::Context, path: &str) -> Option<Self> {
+        let path = melior::StringRef::new(path);
+        // SAFETY: the context is live for 'c, which outlives the logger;
+        // MLIR copies the path.
+        let raw = unsafe { tgActionLoggerCreate(context.to_raw(), path.to_raw()) };
+        // `then`, not `then_some`: a logger built from null would be dropped, destroying null.
+        (!raw.is_null()).then(|| ActionLogger { raw, _context: std::marker::PhantomData })
+    }
+
+    /// What was logged to memory since the last call (empty for a file).
+    pub fn take(&self) -> Vec<u8> {
+        unsafe extern "C" fn append(text: mlir_sys::MlirStringRef, data: *mut c_void) {
+            // SAFETY: `data` is the `Vec` below, borrowed only by this call;
+            // `text` is `length` valid bytes for the duration of the callback.
+            unsafe {
+                let out = &mut *(data as *mut Vec<u8>);
+                out.extend_from_slice(std::slice::from_raw_parts(text.data as *const u8, text.length));
+            }
+        }
+        let mut out = Vec::new();
+        // SAFETY: `raw` is live (owned by self); the callback runs before the call returns.
+        unsafe { tgActionLoggerTake(self.raw, Some(append), &mut out as *mut Vec<u8> as *mut c_void) };
+        out
+    }
+}
+
+impl Drop for ActionLogger<'_> {
+    fn drop(&mut self) {
+        // SAFETY: `raw` came from tgActionLoggerCreate and is destroyed once,
+        // while its context is still alive (the 'c borrow).
+        unsafe { tgActionLoggerDestroy(self.raw) }
+    }
 }

@@ -45,6 +45,8 @@ pub struct Options {
     pub crash_reproducer: Option<String>,
     /// `--mlir-pass-pipeline-local-reproducer`: the reproducer holds the failing pass alone.
     pub local_reproducer: bool,
+    /// `--log-actions-to`: where MLIR's action log goes (`-` is stdout).
+    pub log_actions_to: Option<String>,
     pub elide_elements_attrs_if_larger: Option<usize>,
     pub timing: bool,
     pub pass_statistics: bool,
@@ -138,6 +140,12 @@ pub fn command() -> Command {
                 .long("mlir-pass-pipeline-crash-reproducer")
                 .value_name("FILE")
                 .help("Make a crashing pass a failed pass, and write a reproducer of the crash to FILE"),
+        )
+        .arg(
+            Arg::new("log-actions-to")
+                .long("log-actions-to")
+                .value_name("FILE")
+                .help("Log every action MLIR runs (each pass on each op, each rewrite iteration) to FILE; '-' is stdout"),
         )
         .arg(flag(
             "mlir-pass-pipeline-local-reproducer",
@@ -260,6 +268,7 @@ pub fn options(matches: &ArgMatches) -> Options {
         no_verify_on_parse: on("mlir-very-unsafe-disable-verifier-on-parsing"),
         crash_reproducer: get("mlir-pass-pipeline-crash-reproducer"),
         local_reproducer: on("mlir-pass-pipeline-local-reproducer"),
+        log_actions_to: get("log-actions-to"),
         elide_elements_attrs_if_larger: matches.get_one::<usize>("mlir-elide-elementsattrs-if-larger").copied(),
         timing: on("mlir-timing"),
         pass_statistics: on("mlir-pass-statistics"),

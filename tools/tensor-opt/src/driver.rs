@@ -104,6 +104,16 @@ pub fn run(options: &Options) -> i32 {
     let pipeline = pipeline::parse(&pipeline_text);
 
     let context = crate::context::create(!options.disable_threading, options.allow_unregistered_dialect);
+    let action_logger = match &options.log_actions_to {
+        Some(path) => match tg_dialect::ActionLogger::install(&context, path) {
+            Some(logger) => Some(logger),
+            None => {
+                reporter.error(format!("cannot open '{path}' to log actions to"));
+                return EXIT_FAILURE;
+            }
+        },
+        None => None,
+    };
     if options.show_dialects {
         print_stdout(&format!("Available Dialects: {}\n", crate::context::dialect_names(&context).join(",")));
         return 0;
@@ -163,6 +173,10 @@ pub fn run(options: &Options) -> i32 {
             append(&mut printed, format!("{}\n", options.output_split_marker).as_bytes(), &output);
         }
         let result = process_chunk(&context, &name, &buffer, chunk_start, &pipeline, options);
+        if let Some(logger) = &action_logger {
+            // `--log-actions-to=-`: the chunk's actions print before its IR, as in mlir-opt.
+            append(&mut printed, &logger.take(), &output);
+        }
         let mut produced = sink.drain();
         if options.verify_diagnostics {
             // mlir-opt turns off MLIR's `printOpOnDiagnostic` when verifying

@@ -17,3 +17,4 @@ pub mod llvm_ir;
 pub mod output;
 pub mod pass_manager;
 pub mod split;
+pub mod unknown_argument;
