@@ -37,7 +37,22 @@ def TG_ElementType : AnyTypeOf<[F16, BF16, F32, F64, I8, I16, I32, I64],
 // Every tg value is a ranked tensor of static shape.
 def TG_Tensor : StaticShapeTensorOf<[TG_ElementType]>;
 
+// How an op's output elements depend on its inputs, from the most to the
+// least fusable: TVM's pattern kinds. Every tg op declares one
+// (`let opClass = ...`; the build fails on an op without); fusion groups ops
+// by it, and the Rust `TgOp` enum (dialects/tg/build.rs) carries it.
+class TG_OpClass<string doc> { string summary = doc; }
+def TG_Elementwise : TG_OpClass<"output element i reads input element i only">;
+def TG_Broadcast : TG_OpClass<"elementwise with numpy broadcasting">;
+def TG_Injective : TG_OpClass<"each output element reads one input element, at another index">;
+def TG_Reduction : TG_OpClass<"output elements combine many input elements">;
+def TG_OutFusable : TG_OpClass<"a contraction or window whose output takes an elementwise epilogue">;
+def TG_Cheap : TG_OpClass<"free to recompute: cloned into each fused group that reads it">;
+def TG_Opaque : TG_OpClass<"never fused">;
+
 class TG_Op<string mnemonic, list<Trait> traits = []>
-    : Op<TG_Dialect, mnemonic, traits>;
+    : Op<TG_Dialect, mnemonic, traits> {
+  TG_OpClass opClass = ?;
+}
 
 #endif // TG_DIALECT

@@ -21,6 +21,7 @@ include "mlir/IR/BuiltinAttributeInterfaces.td"
 
 def TG_ConstantOp : TG_Op<"constant",
     [ConstantLike, Pure, InferTypeOpAdaptor]> {
+  let opClass = TG_Cheap;
   let summary = "a tensor constant";
   let description = [{
     Materializes a dense (or splat) tensor constant. The result type is the
@@ -45,6 +46,7 @@ def TG_ConstantOp : TG_Op<"constant",
 class TG_BinaryOp<string mnemonic, string what>
     : TG_Op<mnemonic, [Pure, SameOperandsAndResultElementType,
                        InferTypeOpAdaptor]> {
+  let opClass = TG_Broadcast;
   let summary = what # ", elementwise with numpy broadcasting";
   let description = [{
     Computes }] # what # [{ of `lhs` and `rhs` element by element. The
@@ -82,6 +84,7 @@ def TG_PowOp : TG_BinaryOp<"pow", "the power (lhs raised to rhs)">;
 // `inferReturnTypes` from SameOperandsAndResultType.
 class TG_UnaryOp<string mnemonic, string what, Type operandType = TG_Tensor>
     : TG_Op<mnemonic, [Pure, SameOperandsAndResultType, InferTypeOpInterface]> {
+  let opClass = TG_Elementwise;
   let summary = what # ", elementwise";
   let description = [{
     Computes }] # what # [{ of each element. The result has the operand's
@@ -108,8 +111,28 @@ def TG_TanhOp : TG_UnaryOp<"tanh", "the hyperbolic tangent", TG_FloatTensor>;
 def TG_SigmoidOp : TG_UnaryOp<"sigmoid", "the logistic sigmoid 1 / (1 + exp(-x))", TG_FloatTensor>;
 def TG_SqrtOp : TG_UnaryOp<"sqrt", "the square root", TG_FloatTensor>;
 def TG_RsqrtOp : TG_UnaryOp<"rsqrt", "the reciprocal square root", TG_FloatTensor>;
+def TG_ErfOp : TG_UnaryOp<"erf", "the Gauss error function", TG_FloatTensor>;
+
+def TG_ClipOp : TG_Op<"clip", [Pure, SameOperandsAndResultType, InferTypeOpInterface]> {
+  let opClass = TG_Elementwise;
+  let summary = "clamps each element to [min, max]";
+  let description = [{
+    `min(max(x, min), max)` for each element: ONNX's `Clip`, ReLU6 with
+    `min 0.0 max 6.0`. A NaN stays NaN. On integer tensors both bounds must
+    be integers of the element type. `min` must not exceed `max`.
+
+    ```mlir
+    %r = tg.clip %x min 0.0 max 6.0 : tensor<1x32x112x112xf32>
+    ```
+  }];
+  let arguments = (ins TG_Tensor:$input, F64Attr:$min, F64Attr:$max);
+  let results = (outs TG_Tensor:$result);
+  let assemblyFormat = "$input `min` $min `max` $max attr-dict `:` type($input)";
+  let hasVerifier = 1;
+}
 
 def TG_CastOp : TG_Op<"cast", [Pure, SameOperandsAndResultShape]> {
+  let opClass = TG_Elementwise;
   let summary = "elementwise conversion of the element type";
   let description = [{
     Converts every element to the result's element type: float to float
@@ -132,6 +155,7 @@ def TG_CastOp : TG_Op<"cast", [Pure, SameOperandsAndResultShape]> {
 
 def TG_MatmulOp : TG_Op<"matmul",
     [Pure, SameOperandsAndResultElementType, InferTypeOpAdaptor]> {
+  let opClass = TG_OutFusable;
   let summary = "matrix product, batched with numpy broadcasting";
   let description = [{
     Multiplies the matrices formed by the last two dimensions of `lhs`
@@ -151,6 +175,7 @@ def TG_MatmulOp : TG_Op<"matmul",
 
 def TG_Conv2DOp : TG_Op<"conv2d",
     [Pure, SameOperandsAndResultElementType, InferTypeOpAdaptor]> {
+  let opClass = TG_OutFusable;
   let summary = "2-D convolution, NCHW input and FCHW filter";
   let description = [{
     Convolves `input` (`N x C x H x W`) with `filter` (`F x C/groups x KH x
@@ -184,6 +209,7 @@ def TG_Conv2DOp : TG_Op<"conv2d",
 class TG_Pool2DOp<string mnemonic, string what, list<Trait> traits = []>
     : TG_Op<mnemonic, [Pure, SameOperandsAndResultElementType,
                        InferTypeOpAdaptor] # traits> {
+  let opClass = TG_OutFusable;
   let summary = "2-D " # what # " pooling over NCHW";
   let results = (outs TG_Tensor:$result);
 }
@@ -239,6 +265,7 @@ def TG_AvgPool2DOp : TG_Pool2DOp<"avg_pool2d", "average"> {
 
 def TG_TransposeOp : TG_Op<"transpose",
     [Pure, SameOperandsAndResultElementType, InferTypeOpAdaptor]> {
+  let opClass = TG_Injective;
   let summary = "permutes the dimensions of a tensor";
   let description = [{
     Result dimension `i` is input dimension `perm[i]`; `perm` is a
@@ -255,6 +282,7 @@ def TG_TransposeOp : TG_Op<"transpose",
 }
 
 def TG_ReshapeOp : TG_Op<"reshape", [Pure, SameOperandsAndResultElementType]> {
+  let opClass = TG_Injective;
   let summary = "reinterprets a tensor's elements under another shape";
   let description = [{
     Keeps the elements in row-major order and gives them the result's shape;
@@ -272,6 +300,7 @@ def TG_ReshapeOp : TG_Op<"reshape", [Pure, SameOperandsAndResultElementType]> {
 
 def TG_BroadcastToOp : TG_Op<"broadcast_to",
     [Pure, SameOperandsAndResultElementType]> {
+  let opClass = TG_Broadcast;
   let summary = "broadcasts a tensor to a larger shape, numpy-style";
   let description = [{
     Repeats the input along new leading dimensions and along dimensions of
@@ -289,6 +318,7 @@ def TG_BroadcastToOp : TG_Op<"broadcast_to",
 
 def TG_ConcatOp : TG_Op<"concat",
     [Pure, SameOperandsAndResultElementType, InferTypeOpAdaptor]> {
+  let opClass = TG_Injective;
   let summary = "joins tensors along one axis";
   let description = [{
     Concatenates its operands along `axis`; all other dimensions agree.
@@ -305,6 +335,7 @@ def TG_ConcatOp : TG_Op<"concat",
 
 def TG_SliceOp : TG_Op<"slice",
     [Pure, SameOperandsAndResultElementType, InferTypeOpAdaptor]> {
+  let opClass = TG_Injective;
   let summary = "extracts a strided box of a tensor";
   let description = [{
     Takes `sizes[i]` elements along dimension `i`, starting at `offsets[i]`
@@ -326,6 +357,7 @@ def TG_SliceOp : TG_Op<"slice",
 
 def TG_PadOp : TG_Op<"pad",
     [Pure, SameOperandsAndResultElementType, InferTypeOpAdaptor]> {
+  let opClass = TG_Injective;
   let summary = "pads a tensor with a constant";
   let description = [{
     Adds `low[i]` elements before and `high[i]` after dimension `i`, all equal
@@ -351,6 +383,7 @@ def TG_PadOp : TG_Op<"pad",
 class TG_ReduceOp<string mnemonic, string what>
     : TG_Op<mnemonic, [Pure, SameOperandsAndResultElementType,
                        InferTypeOpAdaptor]> {
+  let opClass = TG_Reduction;
   let summary = "reduces a tensor along axes by " # what;
   let description = [{
     Reduces `input` by }] # what # [{ along `axes` (distinct, each in
@@ -389,6 +422,7 @@ def TG_ReduceMeanOp : TG_ReduceOp<"reduce_mean", "the arithmetic mean"> {
 
 def TG_SoftmaxOp : TG_Op<"softmax",
     [Pure, SameOperandsAndResultType, InferTypeOpInterface]> {
+  let opClass = TG_Reduction;
   let summary = "softmax along one axis";
   let description = [{
     `exp(x - max(x)) / sum(exp(x - max(x)))` along `axis`, the max and the sum
@@ -410,6 +444,7 @@ def TG_SoftmaxOp : TG_Op<"softmax",
 
 def TG_FusedOp : TG_Op<"fused",
     [IsolatedFromAbove, SingleBlock, RecursiveMemoryEffects]> {
+  let opClass = TG_Opaque;
   let summary = "a group of tg ops fused into one kernel";
   let description = [{
     Holds a group of tg ops that `tg-fuse` chose to compute as one kernel: a
@@ -447,6 +482,7 @@ def TG_FusedOp : TG_Op<"fused",
 
 def TG_YieldOp : TG_Op<"yield",
     [Pure, Terminator, HasParent<"FusedOp">]> {
+  let opClass = TG_Opaque;
   let summary = "returns the results of a tg.fused body";
   let description = [{
     Ends the body of `tg.fused`; its operands become the parent's results, so

@@ -73,6 +73,8 @@ pub trait Float: Element {
     fn tanh(self) -> Self;
     /// Square root.
     fn sqrt(self) -> Self;
+    /// The Gauss error function (the `libm` crate's, as accurate as C's `erf`).
+    fn erf(self) -> Self;
     /// `self / other` (infallible for floats).
     fn fdiv(self, other: Self) -> Self;
 }
@@ -194,6 +196,9 @@ macro_rules! float_element {
             }
             fn sqrt(self) -> Self {
                 <$t>::sqrt(self)
+            }
+            fn erf(self) -> Self {
+                libm::Libm::<$t>::erf(self)
             }
             fn fdiv(self, other: Self) -> Self {
                 self / other

@@ -26,6 +26,7 @@ use melior::ir::{BlockRef, OperationRef};
 use ndarray::ArrayD;
 use std::collections::HashMap;
 use std::ffi::c_void;
+use tg_dialect::TgOp;
 
 const SUPPORTED_TYPES: &str = "only statically shaped tensors of f32, f64, i32 and i64 are supported";
 
@@ -207,16 +208,16 @@ impl From<OpError> for Failure {
 /// Evaluates one op (not `func.return`) and checks its result type.
 fn evaluate_op(op: &OperationRef, name: &str, values: &HashMap<*const c_void, Tensor>) -> Result<Tensor, EvalError> {
     let location = || ir::location_string(op.location());
-    if !name.starts_with("tg.") {
+    let Some(tg_op) = TgOp::from_name(name) else {
         return Err(EvalError::UnsupportedOp { op: name.to_string(), location: location() });
-    }
+    };
     let operands = (0..op.operand_count()).map(|i| lookup(values, op, name, i)).collect::<Result<Vec<_>, _>>()?;
     if op.result_count() != 1 {
         return Err(EvalError::Malformed(format!("'{name}' at {} has {} results", location(), op.result_count())));
     }
     let declared = declared_type(op, name, 0)?;
     let failed = |source: OpError| EvalError::Op { op: name.to_string(), location: location(), source };
-    match dispatch(op, name, &operands, &declared) {
+    match dispatch(op, tg_op, &operands, &declared) {
         Ok(tensor) if declared.matches(&tensor) => Ok(tensor),
         Ok(tensor) => {
             Err(failed(OpError::ResultType { computed: tensor.type_string(), declared: declared.to_string() }))
@@ -305,7 +306,8 @@ fn pad_value<T: Element>(value: f64) -> Result<T, OpError> {
     T::from_f64(value)
 }
 
-fn dispatch(op: &OperationRef, name: &str, operands: &[&Tensor], declared: &TensorType) -> Result<Tensor, Failure> {
+/// One arm per tg op: an op added to ODS does not compile until it has one.
+fn dispatch(op: &OperationRef, tg_op: TgOp, operands: &[&Tensor], declared: &TensorType) -> Result<Tensor, Failure> {
     let binary = |kind: BinaryOp| -> Result<Tensor, Failure> {
         count(operands, 2)?;
         Ok(each_pair!(operands[0], operands[1], a, b => elementwise::binary(kind, a, b)))
@@ -324,28 +326,38 @@ fn dispatch(op: &OperationRef, name: &str, operands: &[&Tensor], declared: &Tens
         let keepdims = ir::unit_attr(op, "keepdims");
         Ok(each_type!(operands[0], a => reduce::reduce(kind, a, &axes, keepdims)))
     };
-    Ok(match name {
-        "tg.constant" => {
+    Ok(match tg_op {
+        TgOp::Constant => {
             count(operands, 0)?;
             ir::constant(op, declared)?
         }
-        "tg.add" => binary(BinaryOp::Add)?,
-        "tg.sub" => binary(BinaryOp::Sub)?,
-        "tg.mul" => binary(BinaryOp::Mul)?,
-        "tg.div" => binary(BinaryOp::Div)?,
-        "tg.max" => binary(BinaryOp::Max)?,
-        "tg.min" => binary(BinaryOp::Min)?,
-        "tg.pow" => binary(BinaryOp::Pow)?,
-        "tg.neg" => unary(UnaryOp::Neg)?,
-        "tg.abs" => unary(UnaryOp::Abs)?,
-        "tg.relu" => unary(UnaryOp::Relu)?,
-        "tg.exp" => float_unary(FloatUnaryOp::Exp)?,
-        "tg.log" => float_unary(FloatUnaryOp::Log)?,
-        "tg.tanh" => float_unary(FloatUnaryOp::Tanh)?,
-        "tg.sigmoid" => float_unary(FloatUnaryOp::Sigmoid)?,
-        "tg.sqrt" => float_unary(FloatUnaryOp::Sqrt)?,
-        "tg.rsqrt" => float_unary(FloatUnaryOp::Rsqrt)?,
-        "tg.cast" => {
+        TgOp::Add => binary(BinaryOp::Add)?,
+        TgOp::Sub => binary(BinaryOp::Sub)?,
+        TgOp::Mul => binary(BinaryOp::Mul)?,
+        TgOp::Div => binary(BinaryOp::Div)?,
+        TgOp::Max => binary(BinaryOp::Max)?,
+        TgOp::Min => binary(BinaryOp::Min)?,
+        TgOp::Pow => binary(BinaryOp::Pow)?,
+        TgOp::Neg => unary(UnaryOp::Neg)?,
+        TgOp::Abs => unary(UnaryOp::Abs)?,
+        TgOp::Relu => unary(UnaryOp::Relu)?,
+        TgOp::Exp => float_unary(FloatUnaryOp::Exp)?,
+        TgOp::Log => float_unary(FloatUnaryOp::Log)?,
+        TgOp::Tanh => float_unary(FloatUnaryOp::Tanh)?,
+        TgOp::Sigmoid => float_unary(FloatUnaryOp::Sigmoid)?,
+        TgOp::Sqrt => float_unary(FloatUnaryOp::Sqrt)?,
+        TgOp::Rsqrt => float_unary(FloatUnaryOp::Rsqrt)?,
+        TgOp::Erf => float_unary(FloatUnaryOp::Erf)?,
+        TgOp::Clip => {
+            count(operands, 1)?;
+            let bound = |name: &str| {
+                ir::f64_attr(op, name)?
+                    .ok_or_else(|| OpError::Attribute { name: name.to_string(), reason: String::from("missing") })
+            };
+            let (min, max) = (bound("min")?, bound("max")?);
+            each_type!(operands[0], a => elementwise::clip(a, min, max))
+        }
+        TgOp::Cast => {
             count(operands, 1)?;
             match declared.dtype {
                 "f32" => each_type!(operands[0], a => elementwise::cast::<_, f32>(a)),
@@ -355,42 +367,42 @@ fn dispatch(op: &OperationRef, name: &str, operands: &[&Tensor], declared: &Tens
                 other => return Err(Failure::FloatOnly(other)),
             }
         }
-        "tg.matmul" => {
+        TgOp::Matmul => {
             count(operands, 2)?;
             each_pair!(operands[0], operands[1], a, b => linalg::matmul(a, b))
         }
-        "tg.conv2d" => {
+        TgOp::Conv2D => {
             count(operands, 2)?;
             let window = window(op, true)?;
             let groups = ir::i64_attr(op, "groups")?.unwrap_or(1);
             let groups = to_usizes("groups", &[groups], 1, 1)?[0];
             each_pair!(operands[0], operands[1], a, b => linalg::conv2d(a, b, &window, groups))
         }
-        "tg.max_pool2d" => {
+        TgOp::MaxPool2D => {
             count(operands, 1)?;
             let (kernel, window) = (pool_kernel(op)?, window(op, false)?);
             each_type!(operands[0], a => pool::max_pool2d(a, kernel, &window))
         }
-        "tg.avg_pool2d" => {
+        TgOp::AvgPool2D => {
             count(operands, 1)?;
             let (kernel, window) = (pool_kernel(op)?, window(op, false)?);
             let count_include_pad = ir::unit_attr(op, "count_include_pad");
             each_type!(operands[0], a => pool::avg_pool2d(a, kernel, &window, count_include_pad))
         }
-        "tg.transpose" => {
+        TgOp::Transpose => {
             count(operands, 1)?;
             let perm = ir::required_i64_array(op, "perm")?;
             each_type!(operands[0], a => movement::transpose(a, &perm))
         }
-        "tg.reshape" => {
+        TgOp::Reshape => {
             count(operands, 1)?;
             each_type!(operands[0], a => movement::reshape(a, &declared.shape))
         }
-        "tg.broadcast_to" => {
+        TgOp::BroadcastTo => {
             count(operands, 1)?;
             each_type!(operands[0], a => movement::broadcast_to(a, &declared.shape))
         }
-        "tg.concat" => {
+        TgOp::Concat => {
             let first = operands.first().ok_or_else(|| OpError::Shape(String::from("concat needs an operand")))?;
             let axis = ir::i64_attr(op, "axis")?
                 .ok_or_else(|| OpError::Attribute { name: String::from("axis"), reason: String::from("missing") })?;
@@ -402,7 +414,7 @@ fn dispatch(op: &OperationRef, name: &str, operands: &[&Tensor], declared: &Tens
                 Tensor::I64(_) => Tensor::from(movement::concat(&same_type(operands, Tensor::as_i64)?, axis)?),
             }
         }
-        "tg.slice" => {
+        TgOp::Slice => {
             count(operands, 1)?;
             let rank = operands[0].shape().len();
             let offsets = to_usizes("offsets", &ir::required_i64_array(op, "offsets")?, rank, 0)?;
@@ -411,7 +423,7 @@ fn dispatch(op: &OperationRef, name: &str, operands: &[&Tensor], declared: &Tens
             let strides = to_usizes("strides", &strides, rank, 1)?;
             each_type!(operands[0], a => movement::slice(a, &offsets, &sizes, &strides))
         }
-        "tg.pad" => {
+        TgOp::Pad => {
             count(operands, 1)?;
             let rank = operands[0].shape().len();
             let low = to_usizes("low", &ir::required_i64_array(op, "low")?, rank, 0)?;
@@ -419,16 +431,17 @@ fn dispatch(op: &OperationRef, name: &str, operands: &[&Tensor], declared: &Tens
             let value = ir::f64_attr(op, "value")?.unwrap_or(0.0);
             each_type!(operands[0], a => movement::pad(a, &low, &high, pad_value(value)?))
         }
-        "tg.reduce_sum" => reduction(Reduction::Sum)?,
-        "tg.reduce_max" => reduction(Reduction::Max)?,
-        "tg.reduce_mean" => reduction(Reduction::Mean)?,
-        "tg.softmax" => {
+        TgOp::ReduceSum => reduction(Reduction::Sum)?,
+        TgOp::ReduceMax => reduction(Reduction::Max)?,
+        TgOp::ReduceMean => reduction(Reduction::Mean)?,
+        TgOp::Softmax => {
             count(operands, 1)?;
             let axis = ir::i64_attr(op, "axis")?
                 .ok_or_else(|| OpError::Attribute { name: String::from("axis"), reason: String::from("missing") })?;
             each_float!(operands[0], a => reduce::softmax(a, axis))
         }
-        _ => return Err(Failure::UnsupportedOp),
+        // Evaluated by `run_block` (a group and its terminator), never alone.
+        TgOp::Fused | TgOp::Yield => return Err(Failure::UnsupportedOp),
     })
 }
 

@@ -8,6 +8,8 @@
 //===----------------------------------------------------------------------===//
 #include "tg/TGOps.h"
 
+#include <cmath>
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/SmallBitVector.h"
@@ -74,6 +76,45 @@ LogicalResult BroadcastToOp::verify() {
                            << ") to dimension " << offset + d
                            << " of the result (size " << to
                            << "): only a dimension of size 1 can be broadcast";
+  }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// ClipOp
+//===----------------------------------------------------------------------===//
+
+/// A float as a person writes it: `2`, `0.5`, `NaN`.
+static std::string shortest(const APFloat &value) {
+  SmallString<16> text;
+  value.toString(text);
+  return std::string(text);
+}
+
+LogicalResult ClipOp::verify() {
+  APFloat minValue = getMinAttr().getValue(), maxValue = getMaxAttr().getValue();
+  if (minValue.isNaN() || maxValue.isNaN())
+    return emitOpError() << "bounds must be numbers, got min "
+                         << shortest(minValue) << " and max "
+                         << shortest(maxValue);
+  double min = minValue.convertToDouble(), max = maxValue.convertToDouble();
+  if (min > max)
+    return emitOpError() << "min (" << shortest(minValue)
+                         << ") must not exceed max (" << shortest(maxValue)
+                         << ")";
+  auto integer = dyn_cast<IntegerType>(getInput().getType().getElementType());
+  if (!integer)
+    return success();
+  // The integer lowering and the interpreter clamp with the bounds as values
+  // of the element type: they must be exactly that.
+  unsigned width = integer.getWidth();
+  double lowest = -std::ldexp(1.0, width - 1), limit = std::ldexp(1.0, width - 1);
+  for (auto [name, value] : {std::pair{"min", minValue}, std::pair{"max", maxValue}}) {
+    double bound = value.convertToDouble();
+    if (bound != std::trunc(bound) || bound < lowest || bound >= limit)
+      return emitOpError() << "bound " << name << " = " << shortest(value)
+                           << " is not a value of the element type "
+                           << integer;
   }
   return success();
 }

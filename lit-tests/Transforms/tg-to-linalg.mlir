@@ -213,3 +213,27 @@ func.func @broadcast_to(%x: tensor<1x3xf32>) -> tensor<2x4x3xf32> {
   %0 = tg.broadcast_to %x : tensor<1x3xf32> to tensor<2x4x3xf32>
   return %0 : tensor<2x4x3xf32>
 }
+
+// -----
+
+// erf is math.erf; clip is max then min with the bounds, arith.maximumf /
+// minimumf on floats (NaN stays NaN), maxsi / minsi on integers.
+// CHECK-LABEL: func.func @erf_clip
+// CHECK:         linalg.generic
+// CHECK:           math.erf %{{.*}} : f32
+// CHECK:         linalg.generic
+// CHECK-DAG:       %[[LO:.*]] = arith.constant -5.000000e-01 : f32
+// CHECK-DAG:       %[[HI:.*]] = arith.constant 6.000000e+00 : f32
+// CHECK:           %[[M:.*]] = arith.maximumf %{{.*}}, %[[LO]] : f32
+// CHECK:           arith.minimumf %[[M]], %[[HI]] : f32
+// CHECK:         linalg.generic
+// CHECK-DAG:       %[[ILO:.*]] = arith.constant -3 : i16
+// CHECK-DAG:       %[[IHI:.*]] = arith.constant 3 : i16
+// CHECK:           %[[IM:.*]] = arith.maxsi %{{.*}}, %[[ILO]] : i16
+// CHECK:           arith.minsi %[[IM]], %[[IHI]] : i16
+func.func @erf_clip(%x: tensor<4x4xf32>, %i: tensor<3xi16>) -> (tensor<4x4xf32>, tensor<3xi16>) {
+  %0 = tg.erf %x : tensor<4x4xf32>
+  %1 = tg.clip %0 min -0.5 max 6.0 : tensor<4x4xf32>
+  %2 = tg.clip %i min -3.0 max 3.0 : tensor<3xi16>
+  return %1, %2 : tensor<4x4xf32>, tensor<3xi16>
+}

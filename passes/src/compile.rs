@@ -156,7 +156,7 @@ fn expand(options: &OptionValues) -> Result<String, String> {
         push("func.func(affine-scalrep)");
     }
     push("lower-affine");
-    stages.extend(TO_LLVM.iter().map(|s| s.to_string()));
+    stages.extend(MATH_TO_LLVM.iter().chain(TO_LLVM).map(|s| s.to_string()));
     Ok(stages.join(","))
 }
 
@@ -186,11 +186,12 @@ fn lower_scheduled(threads: i64) -> String {
     } else {
         stages.push("func.func(scf-forall-to-for)".into());
     }
-    // convert-math-to-funcs unrolls a vector math.ipowi into vector ops, which
-    // must come before the vector lowering (TO_LLVM's run then finds none).
-    stages.extend(
-        ["convert-math-to-funcs", "func.func(lower-vector-multi-reduction)", "convert-vector-to-llvm"].map(String::from),
-    );
+    // Math goes first: convert-math-to-funcs and convert-math-to-libm unroll
+    // vector ops they cannot keep whole (math.ipowi, math.erf) into vector
+    // ops, which the vector lowering must then see (TO_LLVM's math passes
+    // find nothing left).
+    stages.extend(MATH_TO_LLVM.iter().map(|s| s.to_string()));
+    stages.extend(["func.func(lower-vector-multi-reduction)", "convert-vector-to-llvm"].map(String::from));
     stages.extend(TO_LLVM.iter().map(|s| s.to_string()));
     if threads > 1 {
         let at = stages.len() - 1;
@@ -199,8 +200,9 @@ fn lower_scheduled(threads: i64) -> String {
     stages.join(",")
 }
 
-/// The conversions to the LLVM dialect every opt level ends with.
-const TO_LLVM: &[&str] = &[
+/// The math dialect to LLVM: intrinsics where LLVM has them, libm calls
+/// for the rest (math.erf becomes `erff`/`erf`).
+const MATH_TO_LLVM: &[&str] = &[
     // Only tanh, which has no LLVM intrinsic (a polynomial vectorizes where a
     // libm call would not). Expanding math.powf too (as the default does)
     // computes exp(y * log(x)): NaN for a negative base, and for pow(x, 0)
@@ -211,6 +213,11 @@ const TO_LLVM: &[&str] = &[
     "convert-math-to-funcs",
     "convert-math-to-llvm",
     "convert-math-to-libm",
+];
+
+/// The conversions to the LLVM dialect every opt level ends with (after
+/// [`MATH_TO_LLVM`]).
+const TO_LLVM: &[&str] = &[
     "convert-scf-to-cf",
     "expand-strided-metadata",
     "lower-affine",

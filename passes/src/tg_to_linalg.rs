@@ -28,6 +28,7 @@ use melior::ir::operation::OperationLike;
 use melior::ir::{AttributeLike, Block, Location, OperationRef, Region, RegionLike, Type, Value, ValueLike};
 use melior::pass::{ExternalPass, Pass};
 use melior::dialect::DialectHandle;
+use tg_dialect::TgOp;
 
 pub const PASS: RustPass = RustPass {
     info: PassInfo {
@@ -134,7 +135,12 @@ fn lower_all(context: &melior::Context, config: Config, items: Vec<Item>, groups
 /// Lowers one tg op (not `tg.fused`) and erases it.
 fn lower_op(context: &melior::Context, config: Config, op: OperationRef) -> bool {
     let name = op.name().as_string_ref().as_str().unwrap_or("?").to_string();
-    let lowered = Builder::before(context, op).ok_or_else(|| "op is not in a block".to_string()).and_then(|b| lower(&b, config, op, &name));
+    let lowered = TgOp::of(&op)
+        .ok_or_else(|| "it is not a tg op".to_string())
+        .and_then(|tg_op| {
+            let b = Builder::before(context, op).ok_or_else(|| "op is not in a block".to_string())?;
+            lower(&b, config, op, tg_op)
+        });
     match lowered {
         Ok(value) => {
             // SAFETY: `op` is live with a result 0; its uses move to `value`, then it is
@@ -233,12 +239,13 @@ fn int(op: OperationRef, name: &str) -> Option<i64> {
     IntegerAttribute::try_from(op.attribute(name).ok()?).ok().map(|a| a.value())
 }
 
-fn lower<'c, 'a>(b: &Builder<'c, 'a>, config: Config, op: OperationRef<'c, 'a>, name: &str) -> Lowered<'c, 'a> {
+/// One arm per tg op: an op added to ODS does not compile until it has one.
+fn lower<'c, 'a>(b: &Builder<'c, 'a>, config: Config, op: OperationRef<'c, 'a>, tg_op: TgOp) -> Lowered<'c, 'a> {
     let operand = |i: usize| op.operand(i).map_err(|_| format!("missing operand {i}"));
     let out = info(op.result(0).map_err(|_| "no result".to_string())?.into())?;
     let attr_list = |key: &str| ints(op, key).ok_or_else(|| format!("missing attribute '{key}'"));
-    match name {
-        "tg.constant" => {
+    match tg_op {
+        TgOp::Constant => {
             let value = op.attribute("value").map_err(|_| "missing attribute 'value'")?;
             let new = b.op("arith.constant", &[], &[b.tensor_type(&out.shape, out.element)], &[], vec![]);
             // SAFETY: `new` was just built and inserted (live); `value` is a context-owned attribute.
@@ -247,20 +254,46 @@ fn lower<'c, 'a>(b: &Builder<'c, 'a>, config: Config, op: OperationRef<'c, 'a>, 
             };
             Ok(Builder::result(new))
         }
-        "tg.add" | "tg.sub" | "tg.mul" | "tg.div" | "tg.max" | "tg.min" | "tg.pow" => {
-            let kind = name.trim_start_matches("tg.");
-            elementwise(b, &[operand(0)?, operand(1)?], &out, |body, args| binary(body, kind, args[0], args[1], &out))
+        TgOp::Add | TgOp::Sub | TgOp::Mul | TgOp::Div | TgOp::Max | TgOp::Min | TgOp::Pow => {
+            elementwise(b, &[operand(0)?, operand(1)?], &out, |body, args| binary(body, tg_op, args[0], args[1], &out))
         }
-        "tg.neg" | "tg.abs" | "tg.relu" | "tg.exp" | "tg.log" | "tg.tanh" | "tg.sigmoid" | "tg.sqrt" | "tg.rsqrt" => {
-            let kind = name.trim_start_matches("tg.");
-            elementwise(b, &[operand(0)?], &out, |body, args| unary(body, kind, args[0], &out))
+        TgOp::Neg
+        | TgOp::Abs
+        | TgOp::Relu
+        | TgOp::Exp
+        | TgOp::Log
+        | TgOp::Tanh
+        | TgOp::Sigmoid
+        | TgOp::Sqrt
+        | TgOp::Rsqrt
+        | TgOp::Erf => {
+            elementwise(b, &[operand(0)?], &out, |body, args| unary(body, tg_op, args[0], &out))
         }
-        "tg.cast" => {
+        TgOp::Clip => {
+            let bound = |key: &str| {
+                op.attribute(key)
+                    .ok()
+                    .and_then(|a| FloatAttribute::try_from(a).ok())
+                    .map(|a| a.value())
+                    .ok_or_else(|| format!("missing attribute '{key}'"))
+            };
+            let (min, max) = (bound("min")?, bound("max")?);
+            let literal = |v: f64| if out.is_float() { float_literal(v) } else { (v as i64).to_string() };
+            let (low, high) = (literal(min), literal(max));
+            let (lower_op, upper_op) =
+                if out.is_float() { ("arith.maximumf", "arith.minimumf") } else { ("arith.maxsi", "arith.minsi") };
+            elementwise(b, &[operand(0)?], &out, |body, args| {
+                let (low, high) = (body.constant(&low, out.element), body.constant(&high, out.element));
+                let raised = body.op(lower_op, &[args[0], low], out.element, &[]);
+                body.op(upper_op, &[raised, high], out.element, &[])
+            })
+        }
+        TgOp::Cast => {
             let input = info(operand(0)?)?;
             elementwise(b, &[operand(0)?], &out, |body, args| cast(body, args[0], &input, &out))
         }
-        "tg.matmul" => matmul(b, operand(0)?, operand(1)?, &out),
-        "tg.conv2d" => conv2d(
+        TgOp::Matmul => matmul(b, operand(0)?, operand(1)?, &out),
+        TgOp::Conv2D => conv2d(
             b,
             config,
             operand(0)?,
@@ -271,9 +304,9 @@ fn lower<'c, 'a>(b: &Builder<'c, 'a>, config: Config, op: OperationRef<'c, 'a>, 
             &attr_list("padding")?,
             int(op, "groups").unwrap_or(1),
         ),
-        "tg.max_pool2d" | "tg.avg_pool2d" => pool(
+        TgOp::MaxPool2D | TgOp::AvgPool2D => pool(
             b,
-            name == "tg.max_pool2d",
+            tg_op == TgOp::MaxPool2D,
             operand(0)?,
             &out,
             &attr_list("kernel")?,
@@ -281,14 +314,14 @@ fn lower<'c, 'a>(b: &Builder<'c, 'a>, config: Config, op: OperationRef<'c, 'a>, 
             &attr_list("padding")?,
             op.has_attribute("count_include_pad"),
         ),
-        "tg.transpose" => transpose(b, operand(0)?, &attr_list("perm")?),
-        "tg.broadcast_to" => {
+        TgOp::Transpose => transpose(b, operand(0)?, &attr_list("perm")?),
+        TgOp::BroadcastTo => {
             let input = info(operand(0)?)?;
             let init = b.empty(&out.shape, out.element);
             let maps = [broadcast_map(&input.shape, &out.shape), identity_map(out.rank())];
             Ok(b.generic(&[operand(0)?], init, &maps, &parallel(out.rank()), |_, args| args[0]))
         }
-        "tg.reshape" => {
+        TgOp::Reshape => {
             let i64_type = Type::parse(b.context, "i64").expect("i64 parses");
             let shape_type = b.tensor_type(&[out.rank() as i64], i64_type);
             let shape = Builder::result(b.op(
@@ -300,7 +333,7 @@ fn lower<'c, 'a>(b: &Builder<'c, 'a>, config: Config, op: OperationRef<'c, 'a>, 
             ));
             Ok(Builder::result(b.op("tensor.reshape", &[operand(0)?, shape], &[b.tensor_type(&out.shape, out.element)], &[], vec![])))
         }
-        "tg.slice" => {
+        TgOp::Slice => {
             let offsets = attr_list("offsets")?;
             let sizes = attr_list("sizes")?;
             let strides = ints(op, "strides").unwrap_or_else(|| vec![1; sizes.len()]);
@@ -317,7 +350,7 @@ fn lower<'c, 'a>(b: &Builder<'c, 'a>, config: Config, op: OperationRef<'c, 'a>, 
                 vec![],
             )))
         }
-        "tg.concat" => {
+        TgOp::Concat => {
             let axis = int(op, "axis").ok_or("missing attribute 'axis'")? as usize;
             let mut result = b.empty(&out.shape, out.element);
             let mut offset = 0;
@@ -347,7 +380,7 @@ fn lower<'c, 'a>(b: &Builder<'c, 'a>, config: Config, op: OperationRef<'c, 'a>, 
             }
             Ok(result)
         }
-        "tg.pad" => {
+        TgOp::Pad => {
             let value = op
                 .attribute("value")
                 .ok()
@@ -358,12 +391,12 @@ fn lower<'c, 'a>(b: &Builder<'c, 'a>, config: Config, op: OperationRef<'c, 'a>, 
             let fill = b.scalar(&literal, out.element);
             Ok(pad(b, operand(0)?, fill, &attr_list("low")?, &attr_list("high")?, &out))
         }
-        "tg.reduce_sum" | "tg.reduce_max" | "tg.reduce_mean" => {
+        TgOp::ReduceSum | TgOp::ReduceMax | TgOp::ReduceMean => {
             let input = info(operand(0)?)?;
             let axes = attr_list("axes")?;
-            let kind = if name == "tg.reduce_max" { Reduction::Max } else { Reduction::Sum };
+            let kind = if tg_op == TgOp::ReduceMax { Reduction::Max } else { Reduction::Sum };
             let reduced = reduce(b, operand(0)?, &input, &axes, &out, kind);
-            if name != "tg.reduce_mean" {
+            if tg_op != TgOp::ReduceMean {
                 return Ok(reduced);
             }
             let count: i64 = axes.iter().map(|&a| input.shape[a as usize]).product();
@@ -374,11 +407,12 @@ fn lower<'c, 'a>(b: &Builder<'c, 'a>, config: Config, op: OperationRef<'c, 'a>, 
                 body.op(if is_float { "arith.divf" } else { "arith.divsi" }, &[args[0], divisor], element, &[])
             })
         }
-        "tg.softmax" => {
+        TgOp::Softmax => {
             let axis = int(op, "axis").ok_or("missing attribute 'axis'")?;
             softmax(b, operand(0)?, &out, axis)
         }
-        _ => Err("no lowering is defined for this op".into()),
+        // Lowered with their group (`lower_group`), never alone.
+        TgOp::Fused | TgOp::Yield => Err("it is lowered with its tg.fused group only".into()),
     }
 }
 
@@ -432,35 +466,36 @@ fn elementwise<'c, 'a>(
     Ok(b.generic(inputs, init, &maps, &parallel(out.rank()), body))
 }
 
-fn binary<'c, 'b>(body: &BodyBuilder<'c, 'b>, kind: &str, lhs: Value<'c, '_>, rhs: Value<'c, '_>, out: &TensorInfo<'c>) -> Value<'c, 'b> {
+fn binary<'c, 'b>(body: &BodyBuilder<'c, 'b>, kind: TgOp, lhs: Value<'c, '_>, rhs: Value<'c, '_>, out: &TensorInfo<'c>) -> Value<'c, 'b> {
     let name = match (kind, out.is_float()) {
-        ("add", true) => "arith.addf",
-        ("sub", true) => "arith.subf",
-        ("mul", true) => "arith.mulf",
-        ("div", true) => "arith.divf",
-        ("max", true) => "arith.maximumf",
-        ("min", true) => "arith.minimumf",
-        ("pow", true) => "math.powf",
-        ("add", false) => "arith.addi",
-        ("sub", false) => "arith.subi",
-        ("mul", false) => "arith.muli",
-        ("div", false) => "arith.divsi",
-        ("max", false) => "arith.maxsi",
-        ("min", false) => "arith.minsi",
-        _ => "math.ipowi",
+        (TgOp::Add, true) => "arith.addf",
+        (TgOp::Sub, true) => "arith.subf",
+        (TgOp::Mul, true) => "arith.mulf",
+        (TgOp::Div, true) => "arith.divf",
+        (TgOp::Max, true) => "arith.maximumf",
+        (TgOp::Min, true) => "arith.minimumf",
+        (TgOp::Pow, true) => "math.powf",
+        (TgOp::Add, false) => "arith.addi",
+        (TgOp::Sub, false) => "arith.subi",
+        (TgOp::Mul, false) => "arith.muli",
+        (TgOp::Div, false) => "arith.divsi",
+        (TgOp::Max, false) => "arith.maxsi",
+        (TgOp::Min, false) => "arith.minsi",
+        (TgOp::Pow, false) => "math.ipowi",
+        _ => unreachable!("`lower` passes binary ops only"),
     };
     body.op(name, &[lhs, rhs], out.element, &[])
 }
 
-fn unary<'c, 'b>(body: &BodyBuilder<'c, 'b>, kind: &str, x: Value<'c, '_>, out: &TensorInfo<'c>) -> Value<'c, 'b> {
+fn unary<'c, 'b>(body: &BodyBuilder<'c, 'b>, kind: TgOp, x: Value<'c, '_>, out: &TensorInfo<'c>) -> Value<'c, 'b> {
     let t = out.element;
     if !out.is_float() {
         let zero = body.constant("0", t);
         return match kind {
-            "neg" => body.op("arith.subi", &[zero, x], t, &[]),
+            TgOp::Neg => body.op("arith.subi", &[zero, x], t, &[]),
             // max(x, 0 - x), wrapping at MIN like `math.absi`, whose LLVM
             // lowering rejects the 2-D vectors tg-schedule makes.
-            "abs" => {
+            TgOp::Abs => {
                 let negated = body.op("arith.subi", &[zero, x], t, &[]);
                 body.op("arith.maxsi", &[x, negated], t, &[])
             }
@@ -468,20 +503,26 @@ fn unary<'c, 'b>(body: &BodyBuilder<'c, 'b>, kind: &str, x: Value<'c, '_>, out: 
         };
     }
     match kind {
-        "neg" => body.op("arith.negf", &[x], t, &[]),
-        "abs" => body.op("math.absf", &[x], t, &[]),
-        "relu" => {
+        TgOp::Neg => body.op("arith.negf", &[x], t, &[]),
+        TgOp::Abs => body.op("math.absf", &[x], t, &[]),
+        TgOp::Relu => {
             let zero = body.constant("0.0", t);
             body.op("arith.maximumf", &[x, zero], t, &[])
         }
-        "sigmoid" => {
+        TgOp::Sigmoid => {
             let one = body.constant("1.0", t);
             let neg = body.op("arith.negf", &[x], t, &[]);
             let exp = body.op("math.exp", &[neg], t, &[]);
             let den = body.op("arith.addf", &[one, exp], t, &[]);
             body.op("arith.divf", &[one, den], t, &[])
         }
-        other => body.op(&format!("math.{other}"), &[x], t, &[]),
+        TgOp::Exp => body.op("math.exp", &[x], t, &[]),
+        TgOp::Log => body.op("math.log", &[x], t, &[]),
+        TgOp::Tanh => body.op("math.tanh", &[x], t, &[]),
+        TgOp::Sqrt => body.op("math.sqrt", &[x], t, &[]),
+        TgOp::Rsqrt => body.op("math.rsqrt", &[x], t, &[]),
+        TgOp::Erf => body.op("math.erf", &[x], t, &[]),
+        _ => unreachable!("`lower` passes unary ops only"),
     }
 }
 

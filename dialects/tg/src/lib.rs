@@ -4,7 +4,10 @@
 //! CMake into a static library (see `build.rs`); this crate exposes it to
 //! melior through its C-API dialect handle.
 
+pub mod op;
 pub mod result_numbers;
+
+pub use op::{OpClass, TgOp};
 
 /// The magic number MLIR bytecode starts with (`ML\xefR`).
 pub const BYTECODE_MAGIC: &[u8] = b"ML\xefR";

@@ -1,5 +1,5 @@
 //! Elementwise ops: the broadcasting binary ops (`tg.add` ... `tg.pow`),
-//! the unary ops (`tg.neg` ... `tg.rsqrt`) and `tg.cast`.
+//! the unary ops (`tg.neg` ... `tg.erf`), `tg.clip` and `tg.cast`.
 //!
 //! The scalar meaning of each operation per element type (wrapping integer
 //! arithmetic, truncating division, NaN-propagating max/min, integer pow) is
@@ -89,6 +89,8 @@ pub enum FloatUnaryOp {
     Sqrt,
     /// `tg.rsqrt`: `1 / sqrt(x)`
     Rsqrt,
+    /// `tg.erf`: the Gauss error function
+    Erf,
 }
 
 /// `op(x)` for every element, computed in the element type.
@@ -100,7 +102,15 @@ pub fn float_unary<T: Float>(op: FloatUnaryOp, input: &ArrayD<T>) -> ArrayD<T> {
         FloatUnaryOp::Sigmoid => T::ONE.fdiv(T::ONE.add(x.neg().exp())),
         FloatUnaryOp::Sqrt => x.sqrt(),
         FloatUnaryOp::Rsqrt => T::ONE.fdiv(x.sqrt()),
+        FloatUnaryOp::Erf => x.erf(),
     })
+}
+
+/// `tg.clip`: every element clamped to `[min, max]`; NaN stays NaN (both
+/// comparisons are false), as `arith.maximumf`/`minimumf` propagate it.
+pub fn clip<T: Element>(input: &ArrayD<T>, min: f64, max: f64) -> Result<ArrayD<T>, OpError> {
+    let (min, max) = (T::from_f64(min)?, T::from_f64(max)?);
+    Ok(input.mapv(|x| if x < min { min } else if x > max { max } else { x }))
 }
 
 /// `tg.cast`: every element converted to `D`.

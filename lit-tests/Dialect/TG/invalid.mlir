@@ -1034,3 +1034,43 @@ func.func @reduce_mean_count_fits(%x: tensor<2x127xi8>, %y: tensor<1x1x11x11xi8>
   %1 = tg.avg_pool2d %y kernel [11, 11] : tensor<1x1x11x11xi8>
   return
 }
+
+// -----
+
+func.func @erf_of_integers(%a: tensor<4xi32>) {
+  // expected-error-re @+1 {{'tg.erf' op operand #0 must be statically shaped tensor of {{.*}} float values, but got 'tensor<4xi32>'}}
+  %0 = tg.erf %a : tensor<4xi32>
+  return
+}
+
+// -----
+
+func.func @clip_min_above_max(%a: tensor<4xf32>) {
+  // expected-error @+1 {{'tg.clip' op min (2) must not exceed max (1)}}
+  %0 = tg.clip %a min 2.0 max 1.0 : tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @clip_nan_bound(%a: tensor<4xf32>) {
+  // expected-error @+1 {{'tg.clip' op bounds must be numbers, got min NaN and max 1}}
+  %0 = tg.clip %a min 0x7FF8000000000000 max 1.0 : tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @clip_fractional_bound_on_integers(%a: tensor<4xi32>) {
+  // expected-error @+1 {{'tg.clip' op bound min = 0.5 is not a value of the element type 'i32'}}
+  %0 = tg.clip %a min 0.5 max 1.0 : tensor<4xi32>
+  return
+}
+
+// -----
+
+func.func @clip_bound_out_of_range(%a: tensor<4xi8>) {
+  // expected-error @+1 {{'tg.clip' op bound max = 128 is not a value of the element type 'i8'}}
+  %0 = tg.clip %a min 0.0 max 128.0 : tensor<4xi8>
+  return
+}

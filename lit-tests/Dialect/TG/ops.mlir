@@ -142,6 +142,26 @@ func.func @unary_int(%x: tensor<5xi8>) -> tensor<5xi8> {
 
 // -----
 
+// erf (float only) and clip: clip's bounds print as f64 floats, in the
+// generic form as properties.
+// CHECK-LABEL: func.func @erf_clip(
+// CHECK-SAME:    %[[X:.*]]: tensor<4x4xf32>, %[[I:.*]]: tensor<3xi16>) -> (tensor<4x4xf32>, tensor<3xi16>)
+// CHECK-NEXT:    %[[E:.*]] = tg.erf %[[X]] : tensor<4x4xf32>
+// CHECK-NEXT:    %[[C:.*]] = tg.clip %[[E]] min -5.000000e-01 max 6.000000e+00 : tensor<4x4xf32>
+// CHECK-NEXT:    %[[K:.*]] = tg.clip %[[I]] min -3.000000e+00 max 3.000000e+00 : tensor<3xi16>
+// CHECK-NEXT:    return %[[C]], %[[K]] : tensor<4x4xf32>, tensor<3xi16>
+// GENERIC-LABEL: sym_name = "erf_clip"}>
+// GENERIC:       "tg.erf"(%{{.*}}) : (tensor<4x4xf32>) -> tensor<4x4xf32>
+// GENERIC:       "tg.clip"(%{{.*}}) <{max = 6.000000e+00 : f64, min = -5.000000e-01 : f64}> : (tensor<4x4xf32>) -> tensor<4x4xf32>
+func.func @erf_clip(%x: tensor<4x4xf32>, %i: tensor<3xi16>) -> (tensor<4x4xf32>, tensor<3xi16>) {
+  %0 = tg.erf %x : tensor<4x4xf32>
+  %1 = tg.clip %0 min -0.5 max 6.0 : tensor<4x4xf32>
+  %2 = tg.clip %i min -3.0 max 3.0 : tensor<3xi16>
+  return %1, %2 : tensor<4x4xf32>, tensor<3xi16>
+}
+
+// -----
+
 // Float-only unary ops take f16, bf16 and f64 as well as f32.
 // CHECK-LABEL: func.func @unary_float_types(
 // CHECK-SAME:    %[[H:.*]]: tensor<2xf16>, %[[B:.*]]: tensor<2xbf16>, %[[D:.*]]: tensor<2xf64>) -> (tensor<2xf16>, tensor<2xbf16>, tensor<2xf64>)

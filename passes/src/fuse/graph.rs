@@ -2,7 +2,7 @@
 //! works on: a node per op (with its fusion pattern), an edge per use.
 
 use super::grouping::Dataflow;
-use super::pattern::Pattern;
+use super::pattern::{pattern_of, Pattern};
 use melior::ir::block::BlockLike;
 use melior::ir::operation::OperationLike;
 use melior::ir::{BlockRef, OperationRef, ValueLike};
@@ -56,7 +56,7 @@ pub fn build<'c, 'a>(block: BlockRef<'c, 'a>) -> BlockGraph<'c, 'a> {
     let index: HashMap<*mut c_void, usize> = ops.iter().enumerate().map(|(i, op)| (op.to_raw().ptr, i)).collect();
     let mut graph = DiGraph::with_capacity(ops.len(), ops.len());
     for op in &ops {
-        graph.add_node(Pattern::of(*op));
+        graph.add_node(pattern_of(*op));
     }
     let mut escapes = vec![false; ops.len()];
     for (producer, op) in ops.iter().enumerate() {

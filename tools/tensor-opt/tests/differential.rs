@@ -56,15 +56,7 @@ fn check(source: &str, results: usize, float: bool) {
         let jit = run(dir.path(), source, seed, false, pipeline, results);
         let reference = run(dir.path(), source, seed, true, pipeline, results);
         for (j, r) in jit.iter().zip(&reference) {
-            let (got, want): (ArrayD<f64>, ArrayD<f64>) = if float {
-                let g: ArrayD<f32> = read_npy(j).expect("jit result");
-                let w: ArrayD<f32> = read_npy(r).expect("reference result");
-                (g.mapv(f64::from), w.mapv(f64::from))
-            } else {
-                let g: ArrayD<i32> = read_npy(j).expect("jit result");
-                let w: ArrayD<i32> = read_npy(r).expect("reference result");
-                (g.mapv(f64::from), w.mapv(f64::from))
-            };
+            let (got, want) = (read_as_f64(j, float), read_as_f64(r, float));
             assert_eq!(got.shape(), want.shape(), "shape differs for\n{source}");
             let bad = got.iter().zip(want.iter()).position(|(a, b)| if float { !close(*a, *b) } else { a != b });
             if let Some(i) = bad {
@@ -75,6 +67,21 @@ fn check(source: &str, results: usize, float: bool) {
                 );
             }
         }
+    }
+}
+
+/// A result of any element type the tests use (f32, f64, i32, i64), as f64.
+fn read_as_f64(path: &std::path::Path, float: bool) -> ArrayD<f64> {
+    if float {
+        read_npy::<_, ArrayD<f32>>(path)
+            .map(|a| a.mapv(f64::from))
+            .or_else(|_| read_npy::<_, ArrayD<f64>>(path))
+            .unwrap_or_else(|e| panic!("{}: {e:?}", path.display()))
+    } else {
+        read_npy::<_, ArrayD<i32>>(path)
+            .map(|a| a.mapv(f64::from))
+            .or_else(|_| read_npy::<_, ArrayD<i64>>(path).map(|a| a.mapv(|x| x as f64)))
+            .unwrap_or_else(|e| panic!("{}: {e:?}", path.display()))
     }
 }
 
@@ -151,8 +158,24 @@ fn zero_size_dimensions() {
 
 #[test]
 fn elementwise_unary() {
-    for op in ["neg", "abs", "relu", "exp", "tanh", "sigmoid"] {
+    for op in ["neg", "abs", "relu", "exp", "tanh", "sigmoid", "erf"] {
         check(&unary_program(op, &[3, 7], "f32"), 1, true);
+    }
+    // erf on the vectorized path (2-D vectors at opt-level 3) and in f64.
+    check(&unary_program("erf", &[8, 16], "f32"), 1, true);
+    check(&unary_program("erf", &[4, 4], "f64"), 1, true);
+    // clip: random inputs lie in [-1, 1) (floats) and [-4, 4] (ints), so
+    // both bounds bite.
+    for (ty, float) in [("f32", true), ("f64", true), ("i32", false), ("i64", false)] {
+        for shape in [&[5][..], &[8, 16]] {
+            let t = t(shape, ty);
+            let (min, max) = if float { ("-0.25", "0.5") } else { ("-2.0", "3.0") };
+            check(
+                &format!("func.func @main(%x: {t}) -> {t} {{\n  %0 = tg.clip %x min {min} max {max} : {t}\n  return %0 : {t}\n}}\n"),
+                1,
+                float,
+            );
+        }
     }
     for op in ["neg", "abs", "relu"] {
         check(&unary_program(op, &[5], "i32"), 1, false);

@@ -386,6 +386,26 @@ func.func @main(%a: tensor<2xf64>) -> (tensor<2xf64>, tensor<2xf64>, tensor<2xf6
     assert_floats(&out[5], "f64", &[2], &[SQRT_2, FRAC_1_SQRT_2]);
 }
 
+#[test]
+fn erf_and_clip() {
+    let out = eval(
+        r#"
+func.func @main(%a: tensor<4xf32>, %d: tensor<2xf64>, %i: tensor<4xi32>) -> (tensor<4xf32>, tensor<2xf64>, tensor<4xf32>, tensor<4xi32>) {
+  %e = tg.erf %a : tensor<4xf32>
+  %ed = tg.erf %d : tensor<2xf64>
+  %c = tg.clip %a min -1.0 max 0.5 : tensor<4xf32>
+  %ci = tg.clip %i min -2.0 max 3.0 : tensor<4xi32>
+  return %e, %ed, %c, %ci : tensor<4xf32>, tensor<2xf64>, tensor<4xf32>, tensor<4xi32>
+}"#,
+        &[f32s(&[4], &[0.0, 1.0, -2.0, f32::NAN]), f64s(&[2], &[0.5, -3.0]), i32s(&[4], &[-7, 0, 3, 9])],
+    );
+    assert_floats(&out[0], "f32", &[4], &[0.0, 0.842700793, -0.995322265, f64::NAN]);
+    assert_floats(&out[1], "f64", &[2], &[0.520499878, -0.999977910]);
+    // NaN stays NaN, as arith.maximumf / minimumf keep it.
+    assert_floats(&out[2], "f32", &[4], &[0.0, 0.5, -1.0, f64::NAN]);
+    assert_ints(&out[3], "i32", &[4], &[-2, 0, 3, 3]);
+}
+
 // ---------------------------------------------------------------------------
 // tg.cast
 // ---------------------------------------------------------------------------

@@ -244,12 +244,20 @@ impl<'r> Builder<'r> {
 
     fn unary(&mut self, v: &Val) {
         let ops: &[&str] = if v.is_float() {
-            &["neg", "abs", "relu", "exp", "tanh", "sigmoid", "log", "sqrt", "rsqrt"]
+            &["neg", "abs", "relu", "exp", "tanh", "sigmoid", "log", "sqrt", "rsqrt", "erf", "clip"]
         } else {
-            &["neg", "abs", "relu"]
+            &["neg", "abs", "relu", "clip"]
         };
         let op = *self.rng.pick(ops);
-        self.emit(format!("tg.{op} {} : {}", v.name, v.ty()), &[v], v.shape.clone(), v.dtype);
+        let bounds = if op == "clip" {
+            let low = self.rng.range(-4, 2);
+            let high = low + self.rng.range(0, 4);
+            let half = if v.is_float() && self.rng.chance(50) { ".5" } else { ".0" };
+            format!(" min {low}{half} max {high}{half}")
+        } else {
+            String::new()
+        };
+        self.emit(format!("tg.{op} {}{bounds} : {}", v.name, v.ty()), &[v], v.shape.clone(), v.dtype);
     }
 
     fn binary(&mut self, v: &Val) {
