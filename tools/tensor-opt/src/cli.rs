@@ -2,9 +2,9 @@
 //! flag per pass (ours and upstream), in the order they are given.
 
 use clap::{Arg, ArgAction, ArgMatches, Command};
-use tensor_passes::catalog::upstream_passes;
-use tensor_passes::compile::rust_pipelines;
-use tensor_passes::registry::rust_passes;
+use tg_passes::catalog::upstream_passes;
+use tg_passes::compile::rust_pipelines;
+use tg_passes::registry::rust_passes;
 
 /// How diagnostics are shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,7 +101,7 @@ pub fn command() -> Command {
                 .long("split-input-file")
                 .num_args(0..=1)
                 .require_equals(true)
-                .default_missing_value(crate::split::DEFAULT_MARKER)
+                .default_missing_value(tool_support::split::DEFAULT_MARKER)
                 .value_name("MARKER")
                 .help("Split the input at marker lines (default '// -----') and process each chunk independently"),
         )
@@ -109,7 +109,7 @@ pub fn command() -> Command {
             Arg::new("output-split-marker")
                 .long("output-split-marker")
                 .value_name("MARKER")
-                .default_value(crate::split::DEFAULT_MARKER)
+                .default_value(tool_support::split::DEFAULT_MARKER)
                 .help("Marker between the outputs of split chunks"),
         )
         .arg(
@@ -252,7 +252,7 @@ pub fn options(matches: &ArgMatches) -> Options {
         pass_pipeline: get("pass-pipeline"),
         pass_flags: pass_flags.into_iter().map(|(_, e)| e).collect(),
         split_input_file: get("split-input-file"),
-        output_split_marker: get("output-split-marker").unwrap_or_else(|| crate::split::DEFAULT_MARKER.into()),
+        output_split_marker: get("output-split-marker").unwrap_or_else(|| tool_support::split::DEFAULT_MARKER.into()),
         verify_diagnostics: get("verify-diagnostics").is_some(),
         verify_only_expected: get("verify-diagnostics").as_deref() == Some("only-expected"),
         verify_each: matches.get_one::<bool>("verify-each").copied().unwrap_or(true),

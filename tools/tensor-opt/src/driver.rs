@@ -1,23 +1,24 @@
 //! What `tensor-opt` does with its options: read, split, parse, run the
 //! pipeline, print or verify diagnostics, and write the output whole.
 
-use crate::capture::Sink;
+use tool_support::capture::Sink;
+use tool_support::input::{self, Source};
 use crate::cli::{DiagnosticStyle, Options};
-use crate::diagnostic::{Diag, Loc, Severity};
-use crate::output::Output;
-use crate::render::{self, SourceMap};
-use crate::split::{self, Chunk};
-use crate::verify_diagnostics;
+use tool_support::diagnostic::{Diag, Loc, Severity};
+use tool_support::output::Output;
+use tool_support::render::{self, SourceMap};
+use tool_support::split::{self, Chunk};
+use tool_support::verify_diagnostics;
 use melior::ir::operation::{OperationLike, OperationPrintingFlags};
 use melior::ir::Location;
 use melior::pass::{PassIrPrintingOptions, PassManager};
 use melior::Context;
-use std::io::{IsTerminal, Read, Write};
-use tensor_passes::pipeline::{self, Pipeline, PipelineError};
+use std::io::{IsTerminal, Write};
+use tg_passes::pipeline::{self, Pipeline, PipelineError};
 
 /// Exit codes, as mlir-opt's: 0 success; 1 a bad command line, invalid
 /// input or a failed pass; 70 (`EX_SOFTWARE`) an internal error, see `main.rs`.
-pub const EXIT_FAILURE: i32 = 1;
+pub const EXIT_FAILURE: i32 = tool_support::exit::FAILURE;
 
 /// The name diagnostics give the pipeline text, as if it were a file.
 const PIPELINE_SOURCE: &str = "<pass-pipeline>";
@@ -48,10 +49,7 @@ impl Reporter {
 
     /// A pipeline error, pointing into the pipeline text.
     fn pipeline_error(&mut self, text: &str, error: &PipelineError) {
-        self.sources.add(PIPELINE_SOURCE, text.to_string());
-        let loc = Loc { file: PIPELINE_SOURCE.into(), line: 1, col: error.span.start + 1 };
-        let mut diag = Diag::error(Some(loc), error.message.clone());
-        diag.help = error.help.clone();
+        let diag = tool_support::diagnostic::pipeline_error(&mut self.sources, PIPELINE_SOURCE, text, error);
         self.print(&diag);
     }
 }
@@ -103,7 +101,7 @@ pub fn run(options: &Options) -> i32 {
     let pipeline_text = options.pass_pipeline.clone().unwrap_or_else(|| options.pass_flags.join(","));
     let pipeline = pipeline::parse(&pipeline_text);
 
-    let context = crate::context::create(!options.disable_threading, options.allow_unregistered_dialect);
+    let context = tool_support::context::create(!options.disable_threading, options.allow_unregistered_dialect);
     let action_logger = match &options.log_actions_to {
         Some(path) => match tg_dialect::ActionLogger::install(&context, path) {
             Some(logger) => Some(logger),
@@ -115,28 +113,18 @@ pub fn run(options: &Options) -> i32 {
         None => None,
     };
     if options.show_dialects {
-        print_stdout(&format!("Available Dialects: {}\n", crate::context::dialect_names(&context).join(",")));
+        print_stdout(&format!("Available Dialects: {}\n", tool_support::context::dialect_names(&context).join(",")));
         return 0;
     }
 
-    let (name, source) = match read_input(&options.input) {
+    let (name, source) = match input::read(&options.input) {
         Ok(read) => read,
         Err(message) => {
             reporter.error(message);
             return EXIT_FAILURE;
         }
     };
-    if let Source::Bytecode(bytes) = &source {
-        if let Err(message) = crate::bytecode::check(bytes, &name) {
-            reporter.error(message);
-            return EXIT_FAILURE;
-        }
-    }
-    let text = match &source {
-        Source::Text(text) => text.as_str(),
-        // Bytecode has no lines to show or `expected-*` comments to read.
-        Source::Bytecode(_) => "",
-    };
+    let text = source.text();
     reporter.sources.add(&name, text.to_string());
     let sink = Sink::attach(&context);
 
@@ -217,7 +205,7 @@ pub fn run(options: &Options) -> i32 {
         };
         append(&mut printed, &chunk_output.unwrap_or_default(), &output);
     }
-    crate::crash::set_pending_stdout(None);
+    tool_support::crash::set_pending_stdout(None);
 
     for problem in &missing {
         reporter.print(problem);
@@ -239,20 +227,14 @@ pub fn run(options: &Options) -> i32 {
 }
 
 /// Appends `bytes` to the output printed so far; for stdout, hands the
-/// result to the crash handlers (see [`crate::crash::set_pending_stdout`]).
+/// result to the crash handlers (see [`tool_support::crash::set_pending_stdout`]).
 fn append(printed: &mut Vec<u8>, bytes: &[u8], output: &Output) {
     // Withdrawn first: the buffer may move while it grows.
-    crate::crash::set_pending_stdout(None);
+    tool_support::crash::set_pending_stdout(None);
     printed.extend_from_slice(bytes);
     if matches!(output, Output::Stdout) {
-        crate::crash::set_pending_stdout(Some(printed));
+        tool_support::crash::set_pending_stdout(Some(printed));
     }
-}
-
-/// The input: text, or MLIR bytecode (which MLIR's parser reads as is).
-enum Source {
-    Text(String),
-    Bytecode(Vec<u8>),
 }
 
 /// The note `Operation::emitError` and friends attach when the context
@@ -270,27 +252,6 @@ fn strip_op_notes(diags: &mut [Diag]) {
         diag.notes.retain(|note| !note.message.starts_with(OP_NOTE_PREFIX));
         strip_op_notes(&mut diag.notes);
     }
-}
-
-fn read_input(input: &str) -> Result<(String, Source), String> {
-    let (name, bytes) = if input == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
-        ("<stdin>".to_string(), bytes)
-    } else {
-        let bytes = std::fs::read(input).map_err(|e| format!("cannot read '{input}': {e}"))?;
-        (input.to_string(), bytes)
-    };
-    if bytes.starts_with(crate::bytecode::MAGIC) {
-        return Ok((name, Source::Bytecode(bytes)));
-    }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "'{name}' is neither UTF-8 text nor MLIR bytecode (invalid UTF-8 at byte offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })?;
-    Ok((name, Source::Text(text)))
 }
 
 enum ChunkError {
@@ -321,7 +282,7 @@ fn process_chunk(
     let op_name = op.name().as_string_ref().as_str().unwrap_or("builtin.module").to_string();
     if let Some((line, col)) = chunk_start {
         // The implicit module is located at the start of its buffer, 0:0.
-        let at_start = crate::capture::file_loc(op.location())
+        let at_start = tool_support::capture::file_loc(op.location())
             .is_some_and(|loc| loc.file == name && loc.line == 0 && loc.col == 0);
         if at_start {
             // SAFETY: the op and the location's context are live.
@@ -330,7 +291,7 @@ fn process_chunk(
     }
 
     let pipeline = pipeline.as_ref().map_err(|error| ChunkError::Pipeline(error.clone()))?;
-    let pm = crate::pass_manager::build(context, &op_name, pipeline).map_err(ChunkError::Pipeline)?;
+    let pm = tool_support::pass_manager::build(context, &op_name, pipeline).map_err(ChunkError::Pipeline)?;
     let root = pm.as_operation_pass_manager();
     configure(&pm, options);
     if options.dump_pass_pipeline {

@@ -1,20 +1,10 @@
-//! `tensor-opt`, the mlir-opt of this project, as a library: the binary in
-//! `main.rs` is a thin wrapper, and tests can call the pieces directly.
+//! `tensor-opt`, the mlir-opt of this project: its command line and driver
+//! over `tool-support`; `main.rs` is a thin wrapper, and tests call the
+//! driver directly.
 
-pub mod diagnostic;
-pub mod render;
-pub mod verify_diagnostics;
-
-pub mod bytecode;
-pub mod capture;
 pub mod cli;
-pub mod context;
-pub mod crash;
 pub mod dot;
 pub mod driver;
 pub mod listing;
 pub mod llvm_ir;
-pub mod output;
-pub mod pass_manager;
-pub mod split;
 pub mod unknown_argument;

@@ -4,9 +4,9 @@
 //! a crash signal inside MLIR is reported as an internal error, exit code 70.
 
 use std::process::ExitCode;
-use tensor_opt::crash;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use tensor_opt::{cli, driver, unknown_argument};
+use tool_support::crash;
 
 fn main() -> ExitCode {
     crash::install("tensor-opt", "inside MLIR (fatal signal)");

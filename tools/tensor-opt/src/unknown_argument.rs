@@ -45,25 +45,3 @@ fn nearest<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a s
     }
     best.map(|(n, _)| n)
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn args(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| s.to_string()).collect()
-    }
-
-    #[test]
-    fn words_and_suggestion_follow_llvm() {
-        let known = ["canonicalize", "cse", "o"];
-        let message = llvm_message(&args(&["/bin/tensor-opt", "in.mlir", "-canonicalise=x=1"]), "--canonicalise", known.into_iter());
-        assert_eq!(
-            message.as_deref(),
-            Some(
-                "tensor-opt: Unknown command line argument '-canonicalise=x=1'.  Try: '/bin/tensor-opt --help'\n\
-                 tensor-opt: Did you mean '--canonicalize=x=1'?\n"
-            )
-        );
-    }
-}

@@ -11,7 +11,7 @@ use tg_interpreter::{evaluate, EvalError, OpError, Tensor};
 
 /// Parses `source` (verified, wrapped in a module) and evaluates `@main`.
 fn run(source: &str, inputs: &[Tensor]) -> Result<Vec<Tensor>, EvalError> {
-    let context = tensor_opt::context::create(false, false);
+    let context = tool_support::context::create(false, false);
     let operation = tg_dialect::parse_source_for_tool(&context, source, "test.mlir", true)
         .expect("the test program parses and verifies");
     let module = Module::from_operation(operation).expect("the parser returns a builtin.module");
@@ -1001,7 +1001,7 @@ func.func @main(%input: tensor<8x3x32x32xf32>, %filter: tensor<16x3x3x3xf32>,
 
 #[test]
 fn evaluates_the_named_entry_among_several_functions() {
-    let context = tensor_opt::context::create(false, false);
+    let context = tool_support::context::create(false, false);
     let source = r#"
 func.func @double(%x: tensor<2xi32>) -> tensor<2xi32> {
   %r = tg.add %x, %x : tensor<2xi32>, tensor<2xi32>
@@ -1094,12 +1094,12 @@ func.func @main(%x: tensor<3x4xf32>, %w: tensor<4x5xf32>, %b: tensor<5xf32>) -> 
         f32_fn(&[4, 5], |i| ((i[0] * 5 + i[1]) % 7) as f32 * 0.25 - 0.5),
         f32_fn(&[5], |i| i[0] as f32 * 0.1),
     ];
-    let context = tensor_opt::context::create(false, false);
+    let context = tool_support::context::create(false, false);
     let operation = tg_dialect::parse_source_for_tool(&context, source, "test.mlir", true).expect("parses");
     let mut module = Module::from_operation(operation).expect("a module");
     let unfused = evaluate(module.as_operation(), "main", &inputs).expect("evaluates");
-    let pipeline = tensor_passes::pipeline::parse("builtin.module(func.func(tg-fuse))").expect("a valid pipeline");
-    let pm = tensor_opt::pass_manager::build(&context, "builtin.module", &pipeline).expect("tg-fuse exists");
+    let pipeline = tg_passes::pipeline::parse("builtin.module(func.func(tg-fuse))").expect("a valid pipeline");
+    let pm = tool_support::pass_manager::build(&context, "builtin.module", &pipeline).expect("tg-fuse exists");
     pm.run(&mut module).expect("tg-fuse succeeds");
     let printed = module.as_operation().to_string();
     assert_eq!(printed.matches("tg.fused").count(), 2, "two groups expected in\n{printed}");

@@ -10,3 +10,4 @@ mod differential;
 mod source_rules;
 mod fuzz;
 mod parser_guards;
+mod unknown_argument;

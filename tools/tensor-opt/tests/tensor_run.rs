@@ -214,12 +214,12 @@ fn invoke_packed_takes_the_plain_name_and_calls_the_c_interface() {
     use melior::ir::Module;
     use tensor_run::jit::{emit_c_interface, Engine};
 
-    let context = tensor_opt::context::create(false, false);
+    let context = tool_support::context::create(false, false);
     let source = "func.func @main(%a: tensor<3xf32>) -> tensor<3xf32> {\n  %0 = tg.neg %a : tensor<3xf32>\n  return %0 : tensor<3xf32>\n}\n";
     let op = tg_dialect::parse_source_for_tool(&context, source, "neg.mlir", true).expect("parses");
     let mut module = Module::from_operation(op).expect("a module");
     emit_c_interface(&context, tensor_run::signature::find_entry(&module, "main").expect("@main"));
-    let pipeline = tensor_passes::pipeline::parse("builtin.module(tg-compile)").unwrap();
+    let pipeline = tg_passes::pipeline::parse("builtin.module(tg-compile)").unwrap();
     let pm = tensor_run::run::build_pass_manager(&context, &pipeline).expect("tg-compile assembles");
     pm.run(&mut module).expect("tg-compile lowers @main");
     let engine = Engine::new(&module).expect("the JIT compiles the module");

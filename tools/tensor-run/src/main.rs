@@ -7,7 +7,7 @@
 
 use clap::Parser;
 use std::process::ExitCode;
-use tensor_opt::crash;
+use tool_support::crash;
 use tensor_run::cli::Options;
 use tensor_run::run;
 

@@ -108,11 +108,11 @@ pub fn encode(tensor: &Tensor) -> Vec<u8> {
 }
 
 /// Writes each tensor to its path, all or none
-/// ([`tensor_opt::output::write_all_or_none`]): a failed write leaves every
+/// ([`tool_support::output::write_all_or_none`]): a failed write leaves every
 /// existing file untouched.
 pub fn save_all(files: &[(&Path, &Tensor)]) -> Result<(), String> {
     let encoded: Vec<Vec<u8>> = files.iter().map(|(_, t)| encode(t)).collect();
     let pairs: Vec<(&Path, &[u8])> = files.iter().zip(&encoded).map(|((p, _), b)| (*p, b.as_slice())).collect();
-    tensor_opt::output::write_all_or_none(&pairs)
+    tool_support::output::write_all_or_none(&pairs)
         .map_err(|(path, e)| format!("cannot write '{}': {e}; no output file was changed", path.display()))
 }

@@ -11,19 +11,19 @@ use melior::ir::operation::{OperationLike, WalkOrder, WalkResult};
 use melior::ir::Module;
 use melior::pass::PassManager;
 use melior::Context;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-use tensor_opt::capture::{file_loc, Sink};
-use tensor_opt::diagnostic::{Diag, Loc};
-use tensor_opt::render::{self, SourceMap};
-use tensor_passes::pipeline::{self, Pipeline, PipelineError};
+use tool_support::capture::{file_loc, Sink};
+use tool_support::diagnostic::Diag;
+use tool_support::render::{self, SourceMap};
+use tg_passes::pipeline::{self, Pipeline, PipelineError};
 use tg_interpreter::Tensor;
 
 /// Exit codes: 0 success; 1 bad input (IR, files, a failed pass or run);
 /// 2 bad command line (flags, pipeline); 70 internal error (`main.rs`).
-pub const EXIT_FAILURE: i32 = 1;
-pub const EXIT_USAGE: i32 = 2;
+pub const EXIT_FAILURE: i32 = tool_support::exit::FAILURE;
+pub const EXIT_USAGE: i32 = tool_support::exit::USAGE;
 
 /// The name diagnostics give the pipeline text, as if it were a file.
 const PIPELINE_SOURCE: &str = "<pipeline>";
@@ -63,7 +63,7 @@ pub fn execute(options: &Options, out: &mut dyn Write) -> Result<(), Failure> {
     let pipeline_text = options.pipeline.clone().unwrap_or_else(|| default_pipeline(options.threads));
     let pipeline = pipeline::parse(&pipeline_text).map_err(|e| pipeline_failure(&pipeline_text, &e))?;
 
-    let context = tensor_opt::context::create(true, false);
+    let context = tool_support::context::create(true, false);
     let sink = Sink::attach(&context);
     // Unknown passes and bad options are command-line errors: found before
     // the input is read.
@@ -73,12 +73,9 @@ pub fn execute(options: &Options, out: &mut dyn Write) -> Result<(), Failure> {
         Some(build_pass_manager(&context, &pipeline).map_err(|e| pipeline_failure(&pipeline_text, &e))?)
     };
 
-    let (name, bytes) = read_input(&options.input).map_err(Failure::input)?;
-    if bytes.starts_with(tensor_opt::bytecode::MAGIC) {
-        tensor_opt::bytecode::check(&bytes, &name).map_err(Failure::input)?;
-    }
+    let (name, source) = tool_support::input::read(&options.input).map_err(Failure::input)?;
+    let (bytes, text) = (source.bytes(), source.text().to_string());
     let mut sources = SourceMap::new();
-    let text = String::from_utf8_lossy(&bytes).into_owned();
     sources.add(&name, text.clone());
     let diagnostics = |fallback: &str| diagnostics_failure(&sink, &sources, fallback);
 
@@ -108,11 +105,11 @@ pub fn execute(options: &Options, out: &mut dyn Write) -> Result<(), Failure> {
         let pass_manager = pass_manager.expect("built unless --reference");
         // What a fault reported by tg-runtime-checks' global refers to,
         // rendered while the guarded ops still exist.
-        let faults: Vec<String> = tensor_passes::runtime_checks::checked_ops(module.as_operation())
+        let faults: Vec<String> = tg_passes::runtime_checks::checked_ops(module.as_operation())
             .iter()
             .map(|op| {
                 let name = op.name().as_string_ref().as_str().unwrap_or("?").to_string();
-                let message = format!("'{name}' op {}", tensor_passes::runtime_checks::fault_message(&name));
+                let message = format!("'{name}' op {}", tg_passes::runtime_checks::fault_message(&name));
                 render::plain(&Diag::error(file_loc(op.location()), message), &sources)
             })
             .collect();
@@ -265,16 +262,6 @@ fn type_list(types: &[ValueType]) -> String {
     format!("({})", types.join(", "))
 }
 
-fn read_input(input: &str) -> Result<(String, Vec<u8>), String> {
-    if input == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
-        return Ok(("<stdin>".to_string(), bytes));
-    }
-    let bytes = std::fs::read(input).map_err(|e| format!("cannot read '{input}': {e}"))?;
-    Ok((input.to_string(), bytes))
-}
-
 /// The diagnostics MLIR reported, rendered as mlir-opt does; `fallback` when
 /// it reported none.
 fn diagnostics_failure(sink: &Sink, sources: &SourceMap, fallback: &str) -> Failure {
@@ -289,16 +276,13 @@ fn diagnostics_failure(sink: &Sink, sources: &SourceMap, fallback: &str) -> Fail
 /// A pipeline error pointing into the pipeline text (exit 2).
 fn pipeline_failure(text: &str, error: &PipelineError) -> Failure {
     let mut sources = SourceMap::new();
-    sources.add(PIPELINE_SOURCE, text.to_string());
-    let loc = Loc { file: PIPELINE_SOURCE.into(), line: 1, col: error.span.start + 1 };
-    let mut diag = Diag::error(Some(loc), error.message.clone());
-    diag.help = error.help.clone();
+    let diag = tool_support::diagnostic::pipeline_error(&mut sources, PIPELINE_SOURCE, text, error);
     Failure { code: EXIT_USAGE, text: render::plain(&diag, &sources) }
 }
 
 /// A pass manager on `builtin.module` running `pipeline`.
 pub fn build_pass_manager<'c>(context: &'c Context, pipeline: &Pipeline) -> Result<PassManager<'c>, PipelineError> {
-    tensor_opt::pass_manager::build(context, "builtin.module", pipeline)
+    tool_support::pass_manager::build(context, "builtin.module", pipeline)
 }
 
 /// Fails unless every op of the lowered module is in the LLVM dialect (or
@@ -313,7 +297,7 @@ fn check_lowered(module: &Module, file: &str) -> Result<(), Failure> {
         if op.to_raw().ptr == root.ptr || name.starts_with("llvm.") || name.starts_with("omp.") {
             return WalkResult::Advance;
         }
-        let at = tensor_opt::capture::file_loc(op.location())
+        let at = tool_support::capture::file_loc(op.location())
             .filter(|loc| loc.file == file)
             .map(|loc| format!(" (from {loc})"))
             .unwrap_or_default();

@@ -108,7 +108,7 @@ pub fn read(function: OperationRef, entry: &str, source: &str, file_name: &str) 
             .and_then(|value| {
                 // SAFETY: the value is live; the location belongs to its context.
                 let location = unsafe { melior::ir::Location::from_raw(mlir_sys::mlirValueGetLocation(value.to_raw())) };
-                tensor_opt::capture::file_loc(location)
+                tool_support::capture::file_loc(location)
             })
             .filter(|loc| loc.file == file_name)
             .and_then(|loc| ssa_name_at(source, loc.line, loc.col));

@@ -5,8 +5,8 @@
 //! module and configuration, not per function: the JIT's start-up dominates.
 
 use melior::ir::Module;
-use tensor_opt::capture::Sink;
-use tensor_opt::render::{self, SourceMap};
+use tool_support::capture::Sink;
+use tool_support::render::{self, SourceMap};
 use tensor_run::jit::{CallError, Convention, Engine, Function as Compiled};
 use tensor_run::signature::{self, Signature};
 use tg_interpreter::{EvalError, OpError, Tensor};
@@ -106,7 +106,7 @@ pub fn check(functions: &[Case], seed: u64) -> Vec<Verdict> {
 /// Parses `text` alone, reads `entry`'s signature, makes its inputs and runs
 /// the interpreter; `Err` with the verifier's messages if it does not parse.
 fn reference(text: &str, entry: &str, seed: u64) -> Result<(Signature, Vec<Tensor>, Reference), String> {
-    let context = tensor_opt::context::create(false, false);
+    let context = tool_support::context::create(false, false);
     let sink = Sink::attach(&context);
     let Some(op) = tg_dialect::parse_source_for_tool(&context, text, "fuzz.mlir", true) else {
         let mut sources = SourceMap::new();
@@ -136,7 +136,7 @@ fn compile_and_compare(
     indices: &[usize],
     references: &[Option<(Signature, Vec<Tensor>, Reference)>],
 ) -> Result<Vec<Result<(), String>>, String> {
-    let context = tensor_opt::context::create(true, false);
+    let context = tool_support::context::create(true, false);
     let sink = Sink::attach(&context);
     let mut sources = SourceMap::new();
     sources.add("fuzz.mlir", text.to_string());
@@ -151,7 +151,7 @@ fn compile_and_compare(
         let function = signature::find_entry(&module, &signature.entry)?;
         tensor_run::jit::emit_c_interface(&context, function);
     }
-    let parsed = tensor_passes::pipeline::parse(pipeline).map_err(|e| e.message)?;
+    let parsed = tg_passes::pipeline::parse(pipeline).map_err(|e| e.message)?;
     let pass_manager = tensor_run::run::build_pass_manager(&context, &parsed).map_err(|e| e.message)?;
     if pass_manager.run(&mut module).is_err() {
         return Err(diagnostics("the pipeline failed"));

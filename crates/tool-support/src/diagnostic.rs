@@ -70,3 +70,18 @@ impl Diag {
         self
     }
 }
+
+/// A pipeline error as a diagnostic pointing into the pipeline text, which
+/// is added to `sources` as `source_name` (`<pass-pipeline>`, say).
+pub fn pipeline_error(
+    sources: &mut crate::render::SourceMap,
+    source_name: &str,
+    text: &str,
+    error: &tg_passes::pipeline::PipelineError,
+) -> Diag {
+    sources.add(source_name, text.to_string());
+    let loc = Loc { file: source_name.into(), line: 1, col: error.span.start + 1 };
+    let mut diag = Diag::error(Some(loc), error.message.clone());
+    diag.help = error.help.clone();
+    diag
+}

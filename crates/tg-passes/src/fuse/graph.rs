@@ -2,7 +2,7 @@
 //! works on: a node per op (with its fusion pattern), an edge per use.
 
 use super::grouping::Dataflow;
-use super::pattern::{pattern_of, Pattern};
+use super::pattern::pattern_of;
 use melior::ir::block::BlockLike;
 use melior::ir::operation::OperationLike;
 use melior::ir::{BlockRef, OperationRef, ValueLike};

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicPtr, AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 /// `EX_SOFTWARE` from sysexits.h: an internal error.
-pub const EXIT_INTERNAL: i32 = 70;
+pub const EXIT_INTERNAL: i32 = crate::exit::INTERNAL;
 
 /// The stack the tools' work runs on: MLIR's parser, printer and verifier
 /// recurse once per level of nesting, and inputs nest thousands deep.

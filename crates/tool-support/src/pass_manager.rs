@@ -5,8 +5,8 @@
 use melior::pass::PassManager;
 use melior::{Context, StringRef};
 use std::io::{Read, Seek, Write};
-use tensor_passes::assemble::assemble;
-use tensor_passes::pipeline::{Pipeline, PipelineError};
+use tg_passes::assemble::assemble;
+use tg_passes::pipeline::{Pipeline, PipelineError};
 
 /// A pass manager on `op_name` running `pipeline`, or why it cannot be built.
 pub fn build<'c>(context: &'c Context, op_name: &str, pipeline: &Pipeline) -> Result<PassManager<'c>, PipelineError> {
