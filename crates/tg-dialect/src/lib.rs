@@ -4,6 +4,7 @@
 //! CMake into a static library (see `build.rs`); this crate exposes it to
 //! melior through its C-API dialect handle.
 
+pub mod ir;
 pub mod op;
 pub mod result_numbers;
 
@@ -108,6 +109,12 @@ pub fn parse_source_for_tool_with<'c>(
 pub fn print_unique_ssa_ids(flags: &melior::ir::operation::OperationPrintingFlags) {
     // SAFETY: the flags object is live; the call sets one of its bits.
     unsafe { tgOpPrintingFlagsPrintUniqueSSAIDs(flags.to_raw()) };
+}
+
+/// Prints ops without their regions (`--mlir-print-skip-regions`).
+pub fn print_skip_regions(flags: &melior::ir::operation::OperationPrintingFlags) {
+    // SAFETY: the flags object is live; the call sets one of its bits.
+    unsafe { mlir_sys::mlirOpPrintingFlagsSkipRegions(flags.to_raw()) };
 }
 
 /// Makes a crash in a pass a failure of that pass, with a reproducer written

@@ -4,11 +4,12 @@
 //! Everything MLIR-specific lives here, so the ops in [`crate::ops`] see only
 //! ndarrays and plain Rust values.
 
+use tg_dialect::ir::types::{self, Scalar};
 use crate::error::OpError;
 use crate::tensor::{tensor_type_string, Tensor};
 use melior::ir::attribute::{DenseElementsAttribute, DenseI64ArrayAttribute, FloatAttribute, IntegerAttribute};
 use melior::ir::operation::OperationLike;
-use melior::ir::r#type::{DimSize, IntegerType, RankedTensorType, ShapedTypeLike, TypeLike};
+use melior::ir::r#type::{DimSize, RankedTensorType, ShapedTypeLike};
 use melior::ir::{Attribute, Location, OperationRef, Type};
 use ndarray::{ArrayD, IxDyn};
 
@@ -73,22 +74,11 @@ impl std::fmt::Display for TensorType {
 /// The supported element type `ty` is, if it is one: f32, f64, i32, i64
 /// (signless integers, as tg uses).
 pub(crate) fn element_dtype(ty: Type) -> Option<&'static str> {
-    // SAFETY: `ty` is a live type of a live context.
-    unsafe {
-        if mlir_sys::mlirTypeIsAF32(ty.to_raw()) {
-            return Some("f32");
-        }
-        if mlir_sys::mlirTypeIsAF64(ty.to_raw()) {
-            return Some("f64");
-        }
-    }
-    let integer = IntegerType::try_from(ty).ok()?;
-    if !integer.is_signless() {
-        return None;
-    }
-    match integer.width() {
-        32 => Some("i32"),
-        64 => Some("i64"),
+    match types::scalar(ty) {
+        Scalar::F32 => Some("f32"),
+        Scalar::F64 => Some("f64"),
+        Scalar::Int(32) => Some("i32"),
+        Scalar::Int(64) => Some("i64"),
         _ => None,
     }
 }

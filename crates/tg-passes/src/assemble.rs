@@ -17,8 +17,6 @@ use crate::options::OptionValues;
 use crate::pipeline::{Element, Pipeline, PipelineError, Span};
 use crate::registry::{find_rust, rust_passes};
 use melior::pass::OperationPassManager;
-use melior::StringRef;
-use std::ffi::c_void;
 
 /// The op name a pass is anchored on, from the C++ class name TableGen gives;
 /// `None` for op-agnostic and interface passes (MLIR checks those at run time).
@@ -127,29 +125,9 @@ fn nest_for<'c, 'a>(
 
 /// Hands one upstream element to MLIR's textual pipeline parser.
 fn add_upstream(pm: OperationPassManager, text: &str, span: &Span) -> Result<(), PipelineError> {
-    unsafe extern "C" fn collect(message: mlir_sys::MlirStringRef, data: *mut c_void) {
-        // SAFETY: `data` is `&mut message` below; MLIR calls back only during
-        // `mlirOpPassManagerAddPipeline`, while `message` is live and not otherwise borrowed.
-        let out = unsafe { &mut *(data as *mut String) };
-        // SAFETY: MLIR's callback stream passes a non-null buffer of `length` bytes, valid for the call.
-        let bytes =
-            unsafe { std::slice::from_raw_parts(message.data as *const u8, message.length) };
-        out.push_str(&String::from_utf8_lossy(bytes));
-    }
-    let mut message = String::new();
-    let text_ref = StringRef::new(text);
-    // SAFETY: `pm` is a live pass manager; the callback only appends to `message`.
-    let result = unsafe {
-        mlir_sys::mlirOpPassManagerAddPipeline(
-            pm.to_raw(),
-            text_ref.to_raw(),
-            Some(collect),
-            &mut message as *mut String as *mut c_void,
-        )
-    };
-    if result.value == 0 {
+    tg_dialect::ir::pass::add_pipeline(pm, text).map_err(|message| {
         let message = message.trim();
-        return Err(PipelineError {
+        PipelineError {
             message: if message.is_empty() {
                 format!("MLIR rejected '{text}'")
             } else {
@@ -157,9 +135,8 @@ fn add_upstream(pm: OperationPassManager, text: &str, span: &Span) -> Result<(),
             },
             span: span.clone(),
             help: None,
-        });
-    }
-    Ok(())
+        }
+    })
 }
 
 /// Every name a pipeline may use: Rust passes, upstream passes and pipelines.

@@ -10,13 +10,15 @@
 //! it into a new allocation of the same static type; nothing else changes.
 
 use crate::catalog::PassInfo;
-use crate::context::with_context;
+use tg_dialect::ir::context::with_context;
 use crate::ir_builder::Builder;
 use crate::options::OptionValues;
 use crate::registry::{PassId, RustPass};
 use melior::dialect::DialectHandle;
-use melior::ir::operation::{OperationLike, WalkOrder, WalkResult};
-use melior::ir::{OperationRef, TypeLike, Value, ValueLike};
+use melior::ir::operation::OperationLike;
+use tg_dialect::ir::walk::{self, Visit};
+use tg_dialect::ir::{edit, types};
+use melior::ir::{OperationRef, Value, ValueLike};
 use melior::pass::{ExternalPass, Pass};
 use melior::Context;
 
@@ -35,8 +37,7 @@ pub const PASS: RustPass = RustPass {
 static ID: PassId = PassId;
 
 fn create(_: &OptionValues) -> Pass {
-    // SAFETY: the handle function returns a pointer to a static table.
-    let memref = unsafe { DialectHandle::from_raw(mlir_sys::mlirGetDialectHandle__memref__()) };
+    let memref = DialectHandle::memref();
     PASS.external(&ID, "TgDistinctResults", &[memref], |func: OperationRef, external: ExternalPass| {
         if !with_context(func.context(), |context| run(context, func)) {
             external.signal_failure();
@@ -45,24 +46,15 @@ fn create(_: &OptionValues) -> Pass {
 }
 
 fn run(context: &Context, func: OperationRef) -> bool {
-    let mut returns = Vec::new();
-    func.walk(WalkOrder::PreOrder, |op| {
-        if op.name().as_string_ref().as_str() == Ok("func.return") {
-            returns.push(op.to_raw());
-        }
-        WalkResult::Advance
+    let returns = walk::collect(func, |op| {
+        if op.name().as_string_ref().as_str() == Ok("func.return") { Visit::Take } else { Visit::Continue }
     });
-    for raw in returns {
-        // SAFETY: the return ops are live: this pass inserts ops and sets operands, never erases.
-        let ret = unsafe { OperationRef::from_raw(raw) };
+    // The returns stay live: this pass inserts ops and sets operands, never erases.
+    for ret in returns {
         let operands: Vec<Value> = ret.operands().collect();
         for (i, value) in operands.iter().enumerate() {
             let repeated = operands[..i].contains(value);
-            // SAFETY: the type is live.
-            let static_memref = unsafe {
-                let ty = value.r#type().to_raw();
-                mlir_sys::mlirTypeIsAMemRef(ty) && mlir_sys::mlirShapedTypeHasStaticShape(ty)
-            };
+            let static_memref = types::is_static_memref(value.r#type());
             if !repeated || !static_memref {
                 continue;
             }
@@ -75,8 +67,7 @@ fn run(context: &Context, func: OperationRef) -> bool {
                 vec![],
             ));
             b.op("memref.copy", &[*value, copy], &[], &[], vec![]);
-            // SAFETY: `ret` is live and has operand `i`; `copy` has its type.
-            unsafe { mlir_sys::mlirOperationSetOperand(ret.to_raw(), i as isize, copy.to_raw()) };
+            edit::set_operand(ret, i, copy);
         }
     }
     true

@@ -6,8 +6,9 @@
 
 use melior::ir::block::BlockLike;
 use melior::ir::operation::{OperationBuilder, OperationLike};
-use melior::ir::{Attribute, Block, BlockRef, Identifier, Location, OperationRef, Region, RegionLike, Type, TypeLike, Value, ValueLike};
+use melior::ir::{Attribute, Block, BlockRef, Identifier, Location, OperationRef, Region, RegionLike, Type, Value, ValueLike};
 use melior::Context;
+use tg_dialect::ir::{edit, types};
 
 /// Shape and element type of a ranked tensor.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,19 +20,8 @@ pub struct TensorInfo<'c> {
 impl<'c> TensorInfo<'c> {
     /// Reads a ranked tensor type; `None` for anything else or a dynamic shape.
     pub fn of(ty: Type<'c>) -> Option<Self> {
-        let raw = ty.to_raw();
-        // SAFETY: the type is live; the queries are only made on ranked tensors.
-        unsafe {
-            if !mlir_sys::mlirTypeIsARankedTensor(raw) {
-                return None;
-            }
-            let rank = mlir_sys::mlirShapedTypeGetRank(raw);
-            let shape: Vec<i64> = (0..rank as i64).map(|d| mlir_sys::mlirShapedTypeGetDimSize(raw, d as isize)).collect();
-            if shape.iter().any(|&d| d < 0) {
-                return None;
-            }
-            Some(TensorInfo { shape, element: Type::from_raw(mlir_sys::mlirShapedTypeGetElementType(raw)) })
-        }
+        let (shape, element) = types::static_tensor(ty)?;
+        Some(TensorInfo { shape, element })
     }
 
     pub fn rank(&self) -> usize {
@@ -39,8 +29,7 @@ impl<'c> TensorInfo<'c> {
     }
 
     pub fn is_float(&self) -> bool {
-        // SAFETY: the element type is live.
-        unsafe { mlir_sys::mlirTypeIsAFloat(self.element.to_raw()) }
+        types::is_float(self.element)
     }
 
     /// `tensor<2x3xf32>` syntax.
@@ -187,9 +176,7 @@ impl<'c, 'a> Builder<'c, 'a> {
         let mut attributes = attributes.to_vec();
         attributes.push(("operandSegmentSizes", format!("array<i32: {}, 1>", inputs.len())));
         let op = self.op(name, &operands, &[init.r#type()], &attributes, vec![Region::new()]);
-        // SAFETY: `op` is live, a builtin named linalg op (linalg is loaded, so it is a
-        // `LinalgOp`; the C API casts without checking) with one empty region.
-        unsafe { mlir_sys::mlirLinalgFillBuiltinNamedOpRegion(op.to_raw()) };
+        edit::fill_named_linalg_region(op);
         Self::result(op)
     }
 }

@@ -1,5 +1,10 @@
-//! `tensor-opt`'s pass layer: the catalog of upstream MLIR passes and the
-//! textual pass-pipeline syntax.
+//! `tensor-opt`'s pass layer: the Rust passes, the catalog of upstream MLIR
+//! passes, the textual pass-pipeline syntax, and `tg-compile`.
+//!
+//! No `unsafe` here (forbidden below) and no `mlir_sys` (not a dependency):
+//! what melior's safe API lacks comes from `tg_dialect::ir`.
+
+#![forbid(unsafe_code)]
 
 pub mod assemble;
 pub mod catalog;
@@ -13,5 +18,4 @@ pub mod simplify;
 pub mod ir_builder;
 pub mod tg_to_linalg;
 pub mod compile;
-pub mod context;
 pub mod distinct_results;

@@ -17,14 +17,17 @@
 //! reads it after, and reports the op's location.
 
 use crate::catalog::PassInfo;
-use crate::context::with_context;
+use tg_dialect::ir::context::with_context;
 use crate::ir_builder::{broadcast_map, identity_map, map, BodyBuilder, Builder, TensorInfo};
 use crate::options::OptionValues;
 use crate::registry::{PassId, RustPass};
-use crate::tg_to_linalg::{emit_error, lowest};
+use crate::tg_to_linalg::lowest;
+use tg_dialect::ir::diagnostics::emit_error;
+use tg_dialect::ir::edit;
+use tg_dialect::ir::walk::{self, Visit};
 use melior::dialect::DialectHandle;
 use melior::ir::block::BlockLike;
-use melior::ir::operation::{OperationLike, WalkOrder, WalkResult};
+use melior::ir::operation::OperationLike;
 use melior::ir::{Block, OperationRef, Region, RegionLike, Type, Value, ValueLike};
 use melior::pass::{ExternalPass, Pass};
 use melior::Context;
@@ -50,21 +53,18 @@ static ID: PassId = PassId;
 /// The integer ops the pass guards, in the order their numbers count from 1:
 /// module walk order (pre-order), skipping `tg.fused` bodies.
 pub fn checked_ops<'c, 'a>(module: OperationRef<'c, 'a>) -> Vec<OperationRef<'c, 'a>> {
-    let mut found = Vec::new();
-    module.walk(WalkOrder::PreOrder, |op| {
+    walk::collect(module, |op| {
         let name = op.name().as_string_ref().as_str().unwrap_or("").to_string();
         if name == "tg.fused" {
-            return WalkResult::Skip;
+            return Visit::Skip;
         }
         let integer = op.result(0).ok().and_then(|r| TensorInfo::of(r.r#type())).is_some_and(|t| !t.is_float());
         if integer && matches!(name.as_str(), "tg.div" | "tg.pow") {
-            // SAFETY: widens the walk's borrow to `module`'s 'a: the op is inside `module` and
-            // nothing erases it while 'a lasts (a pass run over it needs `&mut`, ending 'a).
-            found.push(unsafe { OperationRef::from_raw(op.to_raw()) });
+            Visit::Take
+        } else {
+            Visit::Continue
         }
-        WalkResult::Advance
-    });
-    found
+    })
 }
 
 /// What a fault of `op` (a `tg.div` or `tg.pow`) means, for the report.
@@ -77,13 +77,7 @@ pub fn fault_message(op_name: &str) -> &'static str {
 }
 
 fn create(_: &OptionValues) -> Pass {
-    // SAFETY: the handle functions return pointers to static tables.
-    let (memref, scf) = unsafe {
-        (
-            DialectHandle::from_raw(mlir_sys::mlirGetDialectHandle__memref__()),
-            DialectHandle::from_raw(mlir_sys::mlirGetDialectHandle__scf__()),
-        )
-    };
+    let (memref, scf) = (DialectHandle::memref(), DialectHandle::scf());
     let dialects = [DialectHandle::linalg(), DialectHandle::tensor(), DialectHandle::arith(), memref, scf];
     PASS.external(&ID, "TgRuntimeChecks", &dialects, |module: OperationRef, external: ExternalPass| {
         if !with_context(module.context(), |context| run(context, module)) {
@@ -138,10 +132,8 @@ fn declare_global(context: &Context, module: OperationRef) -> bool {
 fn parse_op<'c>(context: &'c Context, text: &str) -> Option<melior::ir::Operation<'c>> {
     let module = melior::ir::Module::parse(context, text)?;
     let op = module.body().first_operation()?;
-    // SAFETY: `op` is live in `module`; it is removed from it before the module is dropped.
-    unsafe { mlir_sys::mlirOperationRemoveFromParent(op.to_raw()) };
-    // SAFETY: the op is detached now, and owned by the returned value.
-    Some(unsafe { melior::ir::Operation::from_raw(op.to_raw()) })
+    // Detached before the module drops, and owned by the returned value.
+    Some(edit::remove_from_parent(op))
 }
 
 /// Guards `op`, the `number`th checked op: its right operand becomes a safe
@@ -183,9 +175,8 @@ fn guard<'c, 'a>(b: &Builder<'c, 'a>, op: OperationRef<'c, 'a>, number: i64) -> 
     let faulted = Builder::result(b.op("tensor.extract", &[any], &[bool_type], &[], vec![]));
     record_fault(b, faulted, number);
 
-    // SAFETY: `op` is live and has an operand 1, which `safe` (same element
-    // type, the result's shape: a valid broadcast) replaces.
-    unsafe { mlir_sys::mlirOperationSetOperand(op.to_raw(), 1, safe.to_raw()) };
+    // `safe` has the same element type and the result's shape: a valid broadcast.
+    edit::set_operand(op, 1, safe);
     Ok(())
 }
 

@@ -13,11 +13,13 @@ use melior::ir::attribute::DenseI64ArrayAttribute;
 use melior::ir::operation::{OperationBuilder, OperationLike};
 use melior::ir::{Identifier, OperationRef, Value, ValueLike};
 use melior::pass::{ExternalPass, Pass};
-use crate::context::with_context;
+use tg_dialect::ir::context::with_context;
 use melior::{
     apply_patterns_and_fold_greedily_with_op, GreedyRewriteDriverConfig, GreedySimplifyRegionLevel,
 };
-use melior::{create_op_rewrite_pattern, PatternRewriter, RewritePatternSet};
+use melior::{RewritePatternSet, RewriterBase};
+use tg_dialect::ir::edit;
+use tg_dialect::ir::rewrite::op_pattern;
 
 const OPTIONS: &[OptionInfo] = &[
     bool_option(
@@ -74,22 +76,10 @@ impl Simplify {
     fn apply(&self, context: &melior::Context, op: OperationRef, external: ExternalPass) {
         let patterns = RewritePatternSet::new(context);
         if self.fold_transposes {
-            patterns.add(create_op_rewrite_pattern(
-                "tg.transpose",
-                1,
-                context,
-                fold_transpose,
-                &["tg.transpose"],
-            ));
+            patterns.add(op_pattern(context, "tg.transpose", 1, &["tg.transpose"], fold_transpose));
         }
         if self.fold_reshapes {
-            patterns.add(create_op_rewrite_pattern(
-                "tg.reshape",
-                1,
-                context,
-                fold_reshape,
-                &["tg.reshape"],
-            ));
+            patterns.add(op_pattern(context, "tg.reshape", 1, &["tg.reshape"], fold_reshape));
         }
         let config = GreedyRewriteDriverConfig::new();
         // Only our patterns: no folding of other ops (that is canonicalize's
@@ -115,20 +105,7 @@ fn perm(op: OperationRef) -> Option<Vec<i64>> {
 }
 
 /// FoldTransposeOfTranspose and FoldIdentityTranspose.
-fn fold_transpose(
-    _: mlir_sys::MlirRewritePattern,
-    raw_op: mlir_sys::MlirOperation,
-    raw_rewriter: mlir_sys::MlirPatternRewriter,
-) -> bool {
-    // SAFETY: MLIR hands the pattern a live op and rewriter for this call only; neither
-    // escapes it, and `op` is not used after the rewriter replaces (erases) it.
-    let (op, rewriter) = unsafe {
-        (
-            OperationRef::from_raw(raw_op),
-            PatternRewriter::from_raw(raw_rewriter),
-        )
-    };
-    let rewriter = rewriter.as_rewriter_base();
+fn fold_transpose(op: OperationRef, rewriter: &RewriterBase) -> bool {
     let (Some(outer), Ok(input)) = (perm(op), op.operand(0)) else {
         return false;
     };
@@ -174,19 +151,7 @@ fn fold_transpose(
 }
 
 /// FoldReshapeOfReshape and FoldIdentityReshape.
-fn fold_reshape(
-    _: mlir_sys::MlirRewritePattern,
-    raw_op: mlir_sys::MlirOperation,
-    raw_rewriter: mlir_sys::MlirPatternRewriter,
-) -> bool {
-    // SAFETY: as in `fold_transpose`: live for this call, not used after a replacement.
-    let (op, rewriter) = unsafe {
-        (
-            OperationRef::from_raw(raw_op),
-            PatternRewriter::from_raw(raw_rewriter),
-        )
-    };
-    let rewriter = rewriter.as_rewriter_base();
+fn fold_reshape(op: OperationRef, rewriter: &RewriterBase) -> bool {
     let (Ok(input), Ok(result)) = (op.operand(0), op.result(0)) else {
         return false;
     };
@@ -205,8 +170,8 @@ fn fold_reshape(
         return false;
     }
     rewriter.start_op_modification(op);
-    // SAFETY: `op` is live (not replaced on this path) and has operand 0 (checked above).
-    unsafe { mlir_sys::mlirOperationSetOperand(op.to_raw(), 0, source.to_raw()) };
+    // `op` is not replaced on this path, and has operand 0 (checked above).
+    edit::set_operand(op, 0, source);
     rewriter.finalize_op_modification(op);
     true
 }

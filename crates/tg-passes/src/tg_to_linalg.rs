@@ -16,7 +16,7 @@
 //! Guarantees: after the pass no `tg` op remains, or the pass failed with an
 //! error on the op it could not lower.
 
-use crate::context::with_context;
+use tg_dialect::ir::context::with_context;
 use crate::catalog::PassInfo;
 use crate::registry::bool_option;
 use crate::ir_builder::{broadcast_map, identity_map, list, map, BodyBuilder, Builder, TensorInfo};
@@ -25,9 +25,13 @@ use crate::registry::{PassId, RustPass};
 use melior::ir::attribute::{DenseI64ArrayAttribute, FloatAttribute, IntegerAttribute};
 use melior::ir::block::BlockLike;
 use melior::ir::operation::OperationLike;
-use melior::ir::{AttributeLike, Block, Location, OperationRef, Region, RegionLike, Type, Value, ValueLike};
+use melior::ir::{Block, OperationRef, Region, RegionLike, Type, Value, ValueLike};
 use melior::pass::{ExternalPass, Pass};
 use melior::dialect::DialectHandle;
+use tg_dialect::ir::diagnostics::emit_error;
+use tg_dialect::ir::context::Upstream;
+use tg_dialect::ir::edit;
+use tg_dialect::ir::walk::{self, Visit};
 use tg_dialect::TgOp;
 
 pub const PASS: RustPass = RustPass {
@@ -57,7 +61,7 @@ static ID: PassId = PassId;
 fn create(options: &OptionValues) -> Pass {
     let config = Config { conv_channels_last: options.bool("conv-channels-last") };
     // SAFETY: the handle functions return pointers to static tables.
-    let math = unsafe { DialectHandle::from_raw(mlir_sys::mlirGetDialectHandle__math__()) };
+    let math = Upstream::Math.handle();
     let dialects = [DialectHandle::linalg(), DialectHandle::tensor(), DialectHandle::arith(), math];
     PASS.external(
         &ID,
@@ -78,52 +82,44 @@ fn lower_function(func: OperationRef, config: Config) -> bool {
 }
 
 /// A tg op to lower: an op on its own, or a `tg.fused` with its body.
-enum Item {
-    Op(mlir_sys::MlirOperation),
-    Group(mlir_sys::MlirOperation),
+enum Item<'c, 'a> {
+    Op(OperationRef<'c, 'a>),
+    Group(OperationRef<'c, 'a>),
 }
 
 /// The tg ops inside `root`'s regions, in walk order. A `tg.fused` is one
 /// item: its body is lowered with it.
-fn tg_ops_in(root: OperationRef) -> Vec<Item> {
-    use melior::ir::operation::{WalkOrder, WalkResult};
-    let mut items = Vec::new();
-    root.walk(WalkOrder::PreOrder, |op| {
-        if op == root {
-            return WalkResult::Advance;
-        }
-        match op.name().as_string_ref().as_str() {
-            Ok("tg.fused") => {
-                items.push(Item::Group(op.to_raw()));
-                return WalkResult::Skip;
+fn tg_ops_in<'c, 'a>(root: OperationRef<'c, 'a>) -> Vec<Item<'c, 'a>> {
+    let ops = walk::collect(root, |op| match op.name().as_string_ref().as_str() {
+        Ok("tg.fused") => Visit::TakeWhole,
+        // Goes with its tg.fused.
+        Ok("tg.yield") => Visit::Continue,
+        // Only tg.fused has regions in verified IR; unverified input
+        // (--mlir-very-unsafe-disable-verifier-on-parsing) may give another
+        // tg op some: its nested ops go with it when it is erased, so they
+        // are not collected.
+        Ok(name) if name.starts_with("tg.") => {
+            if op.region_count() > 0 {
+                Visit::TakeWhole
+            } else {
+                Visit::Take
             }
-            // Goes with its tg.fused.
-            Ok("tg.yield") => {}
-            Ok(name) if name.starts_with("tg.") => {
-                items.push(Item::Op(op.to_raw()));
-                // Only tg.fused has regions in verified IR; unverified input
-                // (--mlir-very-unsafe-disable-verifier-on-parsing) may give
-                // another tg op some: its nested ops go with it when it is
-                // erased, so they are not collected.
-                if op.region_count() > 0 {
-                    return WalkResult::Skip;
-                }
-            }
-            _ => {}
         }
-        WalkResult::Advance
+        _ => Visit::Continue,
     });
-    items
+    ops.into_iter()
+        .map(|op| if op.name().as_string_ref().as_str() == Ok("tg.fused") { Item::Group(op) } else { Item::Op(op) })
+        .collect()
 }
 
+/// Lowers `items` in order. Each is still live when its turn comes:
+/// lowering an item erases only that op, and in verified IR no tg op but
+/// `tg.fused` (one item, body and all) has regions.
 fn lower_all(context: &melior::Context, config: Config, items: Vec<Item>, groups: &mut i64) -> bool {
     for item in items {
         let lowered = match item {
-            // SAFETY: `raw` is still live: lowering an item erases only that op, and in
-            // verified IR no tg op but `tg.fused` (one item, body and all) has regions.
-            Item::Op(raw) => lower_op(context, config, unsafe { OperationRef::from_raw(raw) }),
-            // SAFETY: as above; the group's body items are collected and lowered inside.
-            Item::Group(raw) => lower_group(context, config, unsafe { OperationRef::from_raw(raw) }, groups),
+            Item::Op(op) => lower_op(context, config, op),
+            Item::Group(fused) => lower_group(context, config, fused, groups),
         };
         if !lowered {
             return false;
@@ -143,12 +139,12 @@ fn lower_op(context: &melior::Context, config: Config, op: OperationRef) -> bool
         });
     match lowered {
         Ok(value) => {
-            // SAFETY: `op` is live with a result 0; its uses move to `value`, then it is
-            // erased and not used again (its raw handle is not revisited by `lower_all`).
-            unsafe {
-                mlir_sys::mlirValueReplaceAllUsesOfWith(op.result(0).expect("tg ops have one result").to_raw(), value.to_raw());
-                mlir_sys::mlirOperationDestroy(op.to_raw());
+            // Its uses move to `value`; then it is erased, and `lower_all`
+            // does not revisit it.
+            if let Ok(result) = op.result(0) {
+                edit::replace_all_uses(result.into(), value);
             }
+            edit::erase(op);
             true
         }
         Err(message) => {
@@ -191,37 +187,26 @@ fn lower_group(context: &melior::Context, config: Config, fused: OperationRef, g
         if op == terminator {
             break;
         }
-        // SAFETY: `op` and `fused` are live ops of one block (`next` is read before `op`
-        // moves); an op of a nested group keeps the tag of its own (inner) group.
-        unsafe {
-            let name = melior::StringRef::new(GROUP_ATTRIBUTE).to_raw();
-            if mlir_sys::mlirOperationGetDiscardableAttributeByName(op.to_raw(), name).ptr.is_null() {
-                mlir_sys::mlirOperationSetDiscardableAttributeByName(op.to_raw(), name, tag.to_raw());
-            }
-            mlir_sys::mlirOperationMoveBefore(op.to_raw(), fused.to_raw());
+        // `next` is read before `op` moves; an op of a nested group keeps
+        // the tag of its own (inner) group.
+        if op.discardable_attribute(GROUP_ATTRIBUTE).is_err() {
+            edit::set_discardable_attribute(op, GROUP_ATTRIBUTE, tag);
         }
+        edit::move_before(op, fused);
     }
-    // SAFETY: counts were checked above; args are replaced before results (so a yielded
-    // arg becomes its operand); then nothing uses `fused` or its body, and it is erased last.
-    unsafe {
-        for i in 0..body.argument_count() {
-            let argument = mlir_sys::mlirBlockGetArgument(body.to_raw(), i as isize);
-            mlir_sys::mlirValueReplaceAllUsesOfWith(argument, mlir_sys::mlirOperationGetOperand(fused.to_raw(), i as isize));
-        }
-        for i in 0..fused.result_count() {
-            let result = mlir_sys::mlirOperationGetResult(fused.to_raw(), i as isize);
-            mlir_sys::mlirValueReplaceAllUsesOfWith(result, mlir_sys::mlirOperationGetOperand(terminator.to_raw(), i as isize));
-        }
-        mlir_sys::mlirOperationDestroy(fused.to_raw());
+    // Counts were checked above; arguments are replaced before results (so a
+    // yielded argument becomes its operand); then nothing uses `fused` or its
+    // body, and it is erased last.
+    for i in 0..body.argument_count() {
+        let (Ok(argument), Ok(operand)) = (body.argument(i), fused.operand(i)) else { return false };
+        edit::replace_all_uses(argument.into(), operand);
     }
+    for i in 0..fused.result_count() {
+        let (Ok(result), Ok(yielded)) = (fused.result(i), terminator.operand(i)) else { return false };
+        edit::replace_all_uses(result.into(), yielded);
+    }
+    edit::erase(fused);
     true
-}
-
-/// Reports `message` as an error at `location`.
-pub(crate) fn emit_error(location: Location, message: &str) {
-    let message = std::ffi::CString::new(message.replace('\0', " ")).unwrap_or_default();
-    // SAFETY: the location is live and the message NUL-terminated.
-    unsafe { mlir_sys::mlirEmitError(location.to_raw(), message.as_ptr()) };
 }
 
 type Lowered<'c, 'a> = Result<Value<'c, 'a>, String>;
@@ -248,10 +233,7 @@ fn lower<'c, 'a>(b: &Builder<'c, 'a>, config: Config, op: OperationRef<'c, 'a>, 
         TgOp::Constant => {
             let value = op.attribute("value").map_err(|_| "missing attribute 'value'")?;
             let new = b.op("arith.constant", &[], &[b.tensor_type(&out.shape, out.element)], &[], vec![]);
-            // SAFETY: `new` was just built and inserted (live); `value` is a context-owned attribute.
-            unsafe {
-                mlir_sys::mlirOperationSetAttributeByName(new.to_raw(), melior::StringRef::new("value").to_raw(), value.to_raw())
-            };
+            edit::set_attribute(new, "value", value);
             Ok(Builder::result(new))
         }
         TgOp::Add | TgOp::Sub | TgOp::Mul | TgOp::Div | TgOp::Max | TgOp::Min | TgOp::Pow => {

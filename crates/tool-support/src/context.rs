@@ -34,12 +34,6 @@ pub fn dialect_names(context: &Context) -> Vec<&'static str> {
     KNOWN_DIALECTS
         .iter()
         .copied()
-        .filter(|name| {
-            // SAFETY: the context is live; a null dialect means "not registered".
-            let dialect = unsafe {
-                mlir_sys::mlirContextGetOrLoadDialect(context.to_raw(), melior::StringRef::new(name).to_raw())
-            };
-            !dialect.ptr.is_null()
-        })
+        .filter(|name| tg_dialect::ir::context::can_load_dialect(context, name))
         .collect()
 }

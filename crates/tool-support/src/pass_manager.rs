@@ -3,7 +3,7 @@
 //! the pipeline error instead of being printed on their own.
 
 use melior::pass::PassManager;
-use melior::{Context, StringRef};
+use melior::Context;
 use std::io::{Read, Seek, Write};
 use tg_passes::assemble::assemble;
 use tg_passes::pipeline::{Pipeline, PipelineError};
@@ -57,13 +57,5 @@ fn capturing_stderr<T>(f: impl FnOnce() -> T) -> (T, String) {
 
 /// An empty pass manager anchored on `op_name`.
 pub fn on_op<'c>(context: &'c Context, op_name: &str) -> PassManager<'c> {
-    // SAFETY: creating a pass manager only needs a live context; ownership
-    // passes to the returned `PassManager`, which destroys it on drop.
-    unsafe {
-        PassManager::from_raw(mlir_sys::mlirPassManagerCreateOnOperation(
-            context.to_raw(),
-            StringRef::new(op_name).to_raw(),
-        ))
-    }
+    tg_dialect::ir::pass::on_op(context, op_name)
 }
-

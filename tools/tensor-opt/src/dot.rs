@@ -20,9 +20,8 @@ use std::fmt::Write;
 
 /// The Graphviz text of the functions of `module` (a live operation: a
 /// `builtin.module`, or one `func.func`).
-pub fn render(module: mlir_sys::MlirOperation) -> String {
-    // SAFETY: the caller hands a live operation, borrowed for this call.
-    let module = unsafe { OperationRef::from_raw(module) };
+pub fn render<'c>(module: &melior::ir::Operation<'c>) -> String {
+    let module = tg_dialect::ir::op_ref(module);
     let mut graph = Graph::default();
     graph.out.push_str("digraph module {\n  node [shape=box, fontname=\"monospace\"];\n");
     let functions = module.region(0).ok().and_then(|r| r.first_block()).map(ops_of).unwrap_or_default();

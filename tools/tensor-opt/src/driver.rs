@@ -285,8 +285,7 @@ fn process_chunk(
         let at_start = tool_support::capture::file_loc(op.location())
             .is_some_and(|loc| loc.file == name && loc.line == 0 && loc.col == 0);
         if at_start {
-            // SAFETY: the op and the location's context are live.
-            unsafe { mlir_sys::mlirOperationSetLocation(op.to_raw(), Location::new(context, name, line, col).to_raw()) };
+            tg_dialect::ir::edit::set_location(&op, Location::new(context, name, line, col));
         }
     }
 
@@ -298,17 +297,15 @@ fn process_chunk(
         let (count, pretty) = pretty_pipeline(&root.to_string());
         eprintln!("Pass Manager with {count} passes:\n{pretty}\n");
     }
-    // SAFETY: the pass manager and op are live; the op is owned by `op`, and passes
-    // change it in place, never free it.
-    let ok = unsafe { mlir_sys::mlirPassManagerRunOnOp(pm.to_raw(), op.to_raw()) }.value != 0;
+    let ok = tg_dialect::ir::pass::run(&pm, &op);
     // Timing and statistics are reported when the pass manager is dropped.
     drop(pm);
     if ok && options.emit_llvm_ir {
         // MLIR reports through the diagnostics why a module cannot be translated.
-        return Ok(crate::llvm_ir::translate(op.to_raw()).map(String::into_bytes));
+        return Ok(tg_dialect::ir::llvm_ir::translate(&op).map(String::into_bytes));
     }
     if ok && options.emit_dot {
-        return Ok(Some(crate::dot::render(op.to_raw()).into_bytes()));
+        return Ok(Some(crate::dot::render(&op).into_bytes()));
     }
     Ok(ok.then(|| print_op(&op, options)))
 }
@@ -391,14 +388,11 @@ fn configure(pm: &PassManager, options: &Options) {
     if let Some(path) = &options.crash_reproducer {
         tg_dialect::enable_crash_reproducer(pm, path, options.local_reproducer);
     }
-    // SAFETY: the pass manager is live.
-    unsafe {
-        if options.timing {
-            mlir_sys::mlirPassManagerEnableTiming(pm.to_raw());
-        }
-        if options.pass_statistics {
-            mlir_sys::mlirPassManagerEnableStatistics(pm.to_raw(), mlir_sys::MlirPassDisplayMode_MLIR_PASS_DISPLAY_MODE_PIPELINE);
-        }
+    if options.timing {
+        tg_dialect::ir::pass::enable_timing(pm);
+    }
+    if options.pass_statistics {
+        tg_dialect::ir::pass::enable_statistics(pm);
     }
 }
 
@@ -420,8 +414,7 @@ fn printing_flags(options: &Options) -> OperationPrintingFlags {
         tg_dialect::print_unique_ssa_ids(&flags);
     }
     if options.print_skip_regions {
-        // SAFETY: the flags are live; this sets one of them.
-        unsafe { mlir_sys::mlirOpPrintingFlagsSkipRegions(flags.to_raw()) };
+        tg_dialect::print_skip_regions(&flags);
     }
     flags
 }

@@ -7,8 +7,8 @@ use ndarray::{ArrayD, IxDyn};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use tensor_run::cli::Options;
-use tensor_run::dtype::DType;
-use tensor_run::memref::{Input, Results};
+use tg_runtime::dtype::DType;
+use tg_runtime::memref::{Input, Results};
 use tg_interpreter::Tensor;
 
 /// Builds the tensor-run binary beside the tensor-opt this test was built
@@ -97,7 +97,7 @@ fn results_of_the_wrong_shape_are_an_error() {
 
 #[test]
 fn random_inputs_are_deterministic_and_in_range() {
-    use tensor_run::dtype::{Kind, ValueType};
+    use tg_runtime::dtype::{Kind, ValueType};
     let types = [DType::F32, DType::F64, DType::I32, DType::I64]
         .map(|dtype| ValueType { kind: Kind::Tensor, shape: vec![10, 100], dtype });
     let refs: Vec<&ValueType> = types.iter().collect();
@@ -212,13 +212,13 @@ func.func @main(%a: tensor<3x4xf64>, %b: tensor<4xf64>) -> tensor<3x4xf64> {
 #[test]
 fn invoke_packed_takes_the_plain_name_and_calls_the_c_interface() {
     use melior::ir::Module;
-    use tensor_run::jit::{emit_c_interface, Engine};
+    use tg_runtime::jit::{emit_c_interface, Engine};
 
     let context = tool_support::context::create(false, false);
     let source = "func.func @main(%a: tensor<3xf32>) -> tensor<3xf32> {\n  %0 = tg.neg %a : tensor<3xf32>\n  return %0 : tensor<3xf32>\n}\n";
     let op = tg_dialect::parse_source_for_tool(&context, source, "neg.mlir", true).expect("parses");
     let mut module = Module::from_operation(op).expect("a module");
-    emit_c_interface(&context, tensor_run::signature::find_entry(&module, "main").expect("@main"));
+    emit_c_interface(&context, tg_runtime::signature::find_entry(&module, "main").expect("@main"));
     let pipeline = tg_passes::pipeline::parse("builtin.module(tg-compile)").unwrap();
     let pm = tensor_run::run::build_pass_manager(&context, &pipeline).expect("tg-compile assembles");
     pm.run(&mut module).expect("tg-compile lowers @main");

@@ -4,8 +4,8 @@
 //! read, so a mismatch is reported with both types, whatever the dtype.
 //! C and Fortran order and either byte order are read.
 
-use crate::dtype::{type_string, DType, Kind};
-use crate::signature::Argument;
+use tg_runtime::dtype::{type_string, DType, Kind};
+use tg_runtime::signature::Argument;
 use ndarray::ArrayD;
 use ndarray_npy::npy::header::Header;
 use ndarray_npy::{ReadNpyExt, WriteNpyExt};

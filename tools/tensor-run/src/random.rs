@@ -11,7 +11,7 @@
 //! * i32, i64: `u32 % 9 - 4`, in [-4, 4] (small, so sums and products of
 //!   typical workloads stay far from overflow).
 
-use crate::dtype::{DType, ValueType};
+use tg_runtime::dtype::{DType, ValueType};
 use ndarray::{ArrayD, IxDyn};
 use rand_chacha::ChaCha8Rng;
 use rand_core::{Rng, SeedableRng};

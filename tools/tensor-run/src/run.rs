@@ -3,9 +3,9 @@
 //! write, print and time the results.
 
 use crate::cli::{default_pipeline, Options};
-use crate::dtype::ValueType;
-use crate::jit::{CallError, Engine, Function};
-use crate::signature::{self, Signature};
+use tg_runtime::dtype::ValueType;
+use tg_runtime::jit::{CallError, Engine, Function};
+use tg_runtime::signature::{self, Signature};
 use crate::{npy, random, summary};
 use melior::ir::operation::{OperationLike, WalkOrder, WalkResult};
 use melior::ir::Module;
@@ -101,7 +101,7 @@ pub fn execute(options: &Options, out: &mut dyn Write) -> Result<(), Failure> {
         let (results, times) = interpret(&module, &signature, &inputs, options.bench)?;
         (results, times.map(|t| (t, None)))
     } else {
-        crate::jit::emit_c_interface(&context, function);
+        tg_runtime::jit::emit_c_interface(&context, function);
         let pass_manager = pass_manager.expect("built unless --reference");
         // What a fault reported by tg-runtime-checks' global refers to,
         // rendered while the guarded ops still exist.
@@ -128,7 +128,7 @@ pub fn execute(options: &Options, out: &mut dyn Write) -> Result<(), Failure> {
         check_lowered(&module, &name)?;
         let engine = Engine::new(&module).ok_or_else(|| diagnostics("the JIT cannot compile the lowered module"))?;
         let compile_time = compile_start.elapsed();
-        let convention = crate::jit::Convention::of(&module, &signature);
+        let convention = tg_runtime::jit::Convention::of(&module, &signature);
         let function = Function::new(&engine, signature.clone(), convention);
         if !engine.has_symbol(&function.ciface_symbol()) {
             return Err(Failure::input(format!(

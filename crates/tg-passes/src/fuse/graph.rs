@@ -3,9 +3,10 @@
 
 use super::grouping::Dataflow;
 use super::pattern::pattern_of;
+use tg_dialect::ir::uses::{ancestor_in, users};
 use melior::ir::block::BlockLike;
 use melior::ir::operation::OperationLike;
-use melior::ir::{BlockRef, OperationRef, ValueLike};
+use melior::ir::{BlockRef, OperationRef};
 use petgraph::graph::{DiGraph, NodeIndex};
 use std::collections::HashMap;
 use std::ffi::c_void;
@@ -14,34 +15,6 @@ use std::ffi::c_void;
 pub struct BlockGraph<'c, 'a> {
     pub ops: Vec<OperationRef<'c, 'a>>,
     pub dataflow: Dataflow,
-}
-
-/// The ops using `value`, one entry per use.
-pub fn users(value: mlir_sys::MlirValue) -> Vec<mlir_sys::MlirOperation> {
-    let mut users = Vec::new();
-    // SAFETY: `value` is live; its use list is only read, and not changed during the walk.
-    unsafe {
-        let mut operand = mlir_sys::mlirValueGetFirstUse(value);
-        while !mlir_sys::mlirOpOperandIsNull(operand) {
-            users.push(mlir_sys::mlirOpOperandGetOwner(operand));
-            operand = mlir_sys::mlirOpOperandGetNextUse(operand);
-        }
-    }
-    users
-}
-
-/// The op of `block` that is `op` or holds it in a region, if any.
-pub fn ancestor_in(block: mlir_sys::MlirBlock, mut op: mlir_sys::MlirOperation) -> Option<mlir_sys::MlirOperation> {
-    // SAFETY: `op` is live (or null), so are its ancestors; a null parent ends the walk.
-    unsafe {
-        while !op.ptr.is_null() {
-            if mlir_sys::mlirBlockEqual(mlir_sys::mlirOperationGetBlock(op), block) {
-                return Some(op);
-            }
-            op = mlir_sys::mlirOperationGetParentOperation(op);
-        }
-    }
-    None
 }
 
 /// The dataflow graph of `block`'s ops. Ops nested in the regions of an op
@@ -61,8 +34,8 @@ pub fn build<'c, 'a>(block: BlockRef<'c, 'a>) -> BlockGraph<'c, 'a> {
     let mut escapes = vec![false; ops.len()];
     for (producer, op) in ops.iter().enumerate() {
         for result in op.results() {
-            for user in users(result.to_raw()) {
-                match ancestor_in(block.to_raw(), user).and_then(|a| index.get(&a.ptr)) {
+            for user in users(result.into()) {
+                match ancestor_in(block, user).and_then(|a| index.get(&a.to_raw().ptr)) {
                     Some(&consumer) if consumer != producer => {
                         graph.update_edge(NodeIndex::new(producer), NodeIndex::new(consumer), ());
                     }

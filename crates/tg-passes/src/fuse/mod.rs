@@ -51,11 +51,13 @@ mod grouping;
 mod outline;
 mod pattern;
 
-use crate::context::with_context;
+use tg_dialect::ir::context::with_context;
+use tg_dialect::ir::edit;
+use tg_dialect::ir::uses::users;
 use crate::catalog::{OptionInfo, PassInfo};
 use crate::options::OptionValues;
 use crate::registry::{bool_option, PassId, RustPass};
-use crate::tg_to_linalg::emit_error;
+use tg_dialect::ir::diagnostics::emit_error;
 use grouping::Limits;
 use melior::ir::block::BlockLike;
 use melior::ir::operation::OperationLike;
@@ -155,11 +157,11 @@ fn erase_unused(constants: &[OperationRef]) {
         if !seen.insert(constant.to_raw().ptr) {
             continue;
         }
-        let unused = constant.results().all(|r| graph::users(melior::ir::ValueLike::to_raw(&r)).is_empty());
+        let unused = constant.results().all(|r| users(r.into()).is_empty());
         if unused {
-            // SAFETY: the constant is live (destroyed at most once, via `seen`) and unused;
-            // no other ref to it is used after: this block's `graph` is dropped next.
-            unsafe { mlir_sys::mlirOperationDestroy(constant.to_raw()) };
+            // Erased at most once (`seen`); this block's `graph`, which holds
+            // it too, is dropped next.
+            edit::erase(*constant);
         }
     }
 }

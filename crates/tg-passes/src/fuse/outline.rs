@@ -6,7 +6,9 @@
 //! results used outside the group (or not at all) are yielded and become its
 //! results. The members move into the body unchanged.
 
-use super::graph::{ancestor_in, users};
+use tg_dialect::ir::diagnostics::fused_location;
+use tg_dialect::ir::edit;
+use tg_dialect::ir::uses::{ancestor_in, users};
 use melior::ir::attribute::StringAttribute;
 use melior::ir::block::BlockLike;
 use melior::ir::operation::{OperationBuilder, OperationLike};
@@ -46,8 +48,8 @@ impl<'c, 'a> Group<'c, 'a> {
             None => return Err("the group is empty or not in a block".into()),
         };
         let member_set: HashSet<*mut c_void> = self.members.iter().map(|op| op.to_raw().ptr).collect();
-        let is_member = |op: mlir_sys::MlirOperation| {
-            ancestor_in(block.to_raw(), op).is_some_and(|a| member_set.contains(&a.ptr))
+        let is_member = |op: OperationRef<'c, 'a>| {
+            ancestor_in(block, op).is_some_and(|a| member_set.contains(&a.to_raw().ptr))
         };
         let (inputs, constants) = self.inputs(&member_set);
         let outputs = self.outputs(&is_member);
@@ -56,34 +58,21 @@ impl<'c, 'a> Group<'c, 'a> {
         // the groups `grouping` builds, so this holds; it is checked because a
         // violation would break dominance silently.)
         for output in &outputs {
-            for user in users(output.to_raw()) {
+            for user in users(*output) {
                 if is_member(user) {
                     continue;
                 }
-                if let Some(user) = ancestor_in(block.to_raw(), user) {
-                    // SAFETY: `user` (from `ancestor_in`) and `last` are live ops of
-                    // `block`: nothing is moved or erased before the IR surgery below.
-                    if unsafe { mlir_sys::mlirOperationIsBeforeInBlock(user, last.to_raw()) } {
-                        return Err("a result of the group is used before the group's last op".into());
-                    }
+                if ancestor_in(block, user).is_some_and(|user| user.is_before_in_block(last)) {
+                    return Err("a result of the group is used before the group's last op".into());
                 }
             }
         }
 
-        let locations: Vec<mlir_sys::MlirLocation> = self.members.iter().map(|op| op.location().to_raw()).collect();
-        // SAFETY: locations are owned by the context (live for 'c); `locations`
-        // outlives the call; a null attribute means no metadata.
-        let location = unsafe {
-            Location::from_raw(mlir_sys::mlirLocationFusedGet(
-                context.to_raw(),
-                locations.len() as isize,
-                locations.as_ptr(),
-                mlir_sys::MlirAttribute { ptr: std::ptr::null() },
-            ))
-        };
+        let locations: Vec<Location> = self.members.iter().map(|op| op.location()).collect();
+        let location = fused_location(context, &locations);
         let arguments: Vec<(Type, Location)> = inputs.iter().map(|v| (v.r#type(), v.location())).collect();
         let region = Region::new();
-        let body = region.append_block(Block::new(&arguments)).to_raw();
+        region.append_block(Block::new(&arguments));
         let result_types: Vec<Type> = outputs.iter().map(|v| v.r#type()).collect();
         let fused = OperationBuilder::new("tg.fused", location)
             .add_operands(&inputs)
@@ -94,51 +83,32 @@ impl<'c, 'a> Group<'c, 'a> {
             .map_err(|e| format!("cannot build tg.fused: {e}"))?;
         let fused = block.insert_operation_before(last, fused);
 
+        let body = fused.region(0).ok().and_then(|r| r.first_block()).ok_or("tg.fused has no body")?;
+
         // Outside uses of the outputs now read the fused op's results.
-        let mut members: Vec<mlir_sys::MlirOperation> = self.members.iter().map(|op| op.to_raw()).collect();
         for (index, output) in outputs.iter().enumerate() {
             let result = fused.result(index).map_err(|e| e.to_string())?;
-            // SAFETY: `output` and `result` are live values; `members` holds live ops
-            // and outlives the call, which only reads it.
-            unsafe {
-                mlir_sys::mlirValueReplaceAllUsesExcept(
-                    output.to_raw(),
-                    result.to_raw(),
-                    members.len() as isize,
-                    members.as_mut_ptr(),
-                )
-            };
+            edit::replace_all_uses_except(*output, result.into(), &self.members);
         }
 
         // Inside, inputs are block arguments and constants are clones.
-        let mut replacement: HashMap<*const c_void, mlir_sys::MlirValue> = HashMap::new();
+        let mut replacement: HashMap<*const c_void, Value<'c, 'a>> = HashMap::new();
         for (index, input) in inputs.iter().enumerate() {
-            // SAFETY: `body` is still valid: building the op moved the region's block
-            // list into it, not the block; the block has one argument per input.
-            let argument = unsafe { mlir_sys::mlirBlockGetArgument(body, index as isize) };
-            replacement.insert(input.to_raw().ptr, argument);
+            let argument = body.argument(index).map_err(|e| e.to_string())?;
+            replacement.insert(input.to_raw().ptr, argument.into());
         }
         for constant in &constants {
-            // SAFETY: the clone is ours until `body` (owned by `fused`) takes it;
-            // `constant` is live outside the group; a verified tg.constant has one result.
-            unsafe {
-                let clone = mlir_sys::mlirOperationClone(constant.to_raw());
-                mlir_sys::mlirBlockAppendOwnedOperation(body, clone);
-                let original = mlir_sys::mlirOperationGetResult(constant.to_raw(), 0);
-                replacement.insert(original.ptr, mlir_sys::mlirOperationGetResult(clone, 0));
-            }
+            let clone = body.append_operation(edit::clone(*constant));
+            let (original, cloned) = (constant.result(0), clone.result(0));
+            let (Ok(original), Ok(cloned)) = (original, cloned) else { return Err("a tg.constant has no result".into()) };
+            replacement.insert(original.to_raw().ptr, cloned.into());
         }
         for member in &self.members {
-            // SAFETY: members are moved, never erased, so `member` stays valid;
-            // detached, it is ours until `body` takes it; indices are < operand_count.
-            unsafe {
-                mlir_sys::mlirOperationRemoveFromParent(member.to_raw());
-                mlir_sys::mlirBlockAppendOwnedOperation(body, member.to_raw());
-                for index in 0..member.operand_count() {
-                    let operand = mlir_sys::mlirOperationGetOperand(member.to_raw(), index as isize);
-                    if let Some(&new) = replacement.get(&operand.ptr) {
-                        mlir_sys::mlirOperationSetOperand(member.to_raw(), index as isize, new);
-                    }
+            let moved = body.append_operation(edit::remove_from_parent(*member));
+            for index in 0..moved.operand_count() {
+                let Ok(operand) = moved.operand(index) else { continue };
+                if let Some(&new) = replacement.get(&operand.to_raw().ptr) {
+                    edit::set_operand(moved, index, new);
                 }
             }
         }
@@ -146,8 +116,7 @@ impl<'c, 'a> Group<'c, 'a> {
             .add_operands(&outputs)
             .build()
             .map_err(|e| format!("cannot build tg.yield: {e}"))?;
-        // SAFETY: `body` is owned by `fused`'s region; `into_raw` hands the yield to it.
-        unsafe { mlir_sys::mlirBlockAppendOwnedOperation(body, yield_op.into_raw()) };
+        body.append_operation(yield_op);
         Ok((fused, constants))
     }
 
@@ -176,11 +145,11 @@ impl<'c, 'a> Group<'c, 'a> {
     /// The members' results the rest of the program sees: those used outside
     /// the group, and those not used at all (kept so that the fused op still
     /// computes them).
-    fn outputs(&self, is_member: &dyn Fn(mlir_sys::MlirOperation) -> bool) -> Vec<Value<'c, 'a>> {
+    fn outputs(&self, is_member: &dyn Fn(OperationRef<'c, 'a>) -> bool) -> Vec<Value<'c, 'a>> {
         let mut outputs = Vec::new();
         for member in &self.members {
             for result in member.results() {
-                let users = users(result.to_raw());
+                let users = users(result.into());
                 if users.is_empty() || users.iter().any(|&u| !is_member(u)) {
                     outputs.push(result.into());
                 }

@@ -8,8 +8,7 @@
 //! lowered to plain loops, which is always correct).
 
 use crate::ir_builder::TensorInfo;
-use crate::schedule::attribute_text;
-use melior::ir::attribute::AttributeLike;
+use tg_dialect::ir::affine::{indexing_maps, reduction_loops};
 use melior::ir::operation::OperationLike;
 use melior::ir::block::BlockLike;
 use melior::ir::{OperationRef, RegionLike, ValueLike};
@@ -83,29 +82,7 @@ pub fn classify(op: OperationRef) -> Option<Kind> {
 /// The loop dimension of each result of each of `op`'s indexing maps, if
 /// every result is a plain dimension.
 fn map_dims(op: OperationRef) -> Option<Vec<Vec<usize>>> {
-    let maps = op.attribute("indexing_maps").ok()?.to_raw();
-    // SAFETY: the attribute is live; every query checks the kind first.
-    unsafe {
-        if !mlir_sys::mlirAttributeIsAArray(maps) {
-            return None;
-        }
-        (0..mlir_sys::mlirArrayAttrGetNumElements(maps))
-            .map(|i| {
-                let attr = mlir_sys::mlirArrayAttrGetElement(maps, i);
-                if !mlir_sys::mlirAttributeIsAAffineMap(attr) {
-                    return None;
-                }
-                let map = mlir_sys::mlirAffineMapAttrGetValue(attr);
-                (0..mlir_sys::mlirAffineMapGetNumResults(map))
-                    .map(|j| {
-                        let expr = mlir_sys::mlirAffineMapGetResult(map, j);
-                        mlir_sys::mlirAffineExprIsADim(expr)
-                            .then(|| mlir_sys::mlirAffineDimExprGetPosition(expr) as usize)
-                    })
-                    .collect()
-            })
-            .collect()
-    }
+    indexing_maps(op)?.into_iter().map(|map| map.results.into_iter().collect()).collect()
 }
 
 fn contraction(op: OperationRef, types: &[TensorInfo]) -> Option<Kind> {
@@ -168,8 +145,7 @@ fn contraction_generic(op: OperationRef, types: &[TensorInfo]) -> Option<Kind> {
         .iter()
         .map(|d| maps[1].iter().position(|x| x == d).map(|p| p as i64))
         .collect::<Option<_>>()?;
-    let iterators = attribute_text(op.attribute("iterator_types").ok()?.to_raw());
-    if iterators.matches("reduction").count() != 1 {
+    if reduction_loops(op)?.iter().filter(|&&r| r).count() != 1 {
         return None;
     }
     let mut roles = vec![Role::Batch; rank - 3];
@@ -225,46 +201,20 @@ fn direct_conv(types: &[TensorInfo]) -> Option<Kind> {
 /// Loops of a `linalg.generic` whose maps are all projected permutations
 /// (each result a distinct loop dimension), sized from the operand shapes.
 fn structured_generic(op: OperationRef, types: &[TensorInfo]) -> Option<Kind> {
-    let iterators = op.attribute("iterator_types").ok()?;
-    let maps = op.attribute("indexing_maps").ok()?;
-    // SAFETY: the attributes are live; every query checks the kind first.
-    unsafe {
-        let (iterators, maps) = (iterators.to_raw(), maps.to_raw());
-        if !mlir_sys::mlirAttributeIsAArray(iterators) || !mlir_sys::mlirAttributeIsAArray(maps) {
-            return None;
-        }
-        let count = mlir_sys::mlirArrayAttrGetNumElements(iterators) as usize;
-        let mut loops: Vec<Option<Loop>> = vec![None; count];
-        for (i, loop_) in loops.iter_mut().enumerate() {
-            let text = attribute_text(mlir_sys::mlirArrayAttrGetElement(iterators, i as isize));
-            *loop_ = Some(Loop { size: -1, reduction: text.contains("reduction") });
-        }
-        let map_count = mlir_sys::mlirArrayAttrGetNumElements(maps) as usize;
-        if map_count != types.len() {
-            return None;
-        }
-        for (operand, info) in types.iter().enumerate() {
-            let attr = mlir_sys::mlirArrayAttrGetElement(maps, operand as isize);
-            if !mlir_sys::mlirAttributeIsAAffineMap(attr) {
-                return None;
-            }
-            let map = mlir_sys::mlirAffineMapAttrGetValue(attr);
-            if !mlir_sys::mlirAffineMapIsProjectedPermutation(map)
-                || mlir_sys::mlirAffineMapGetNumDims(map) as usize != count
-                || mlir_sys::mlirAffineMapGetNumResults(map) as usize != info.rank()
-            {
-                return None;
-            }
-            for (j, &extent) in info.shape.iter().enumerate() {
-                let expr = mlir_sys::mlirAffineMapGetResult(map, j as isize);
-                if !mlir_sys::mlirAffineExprIsADim(expr) {
-                    return None;
-                }
-                let d = mlir_sys::mlirAffineDimExprGetPosition(expr) as usize;
-                loops[d].as_mut()?.size = extent;
-            }
-        }
-        let loops: Vec<Loop> = loops.into_iter().collect::<Option<_>>()?;
-        (loops.iter().all(|l| l.size > 0)).then_some(Kind::Structured { loops })
+    let reductions = reduction_loops(op)?;
+    let maps = indexing_maps(op)?;
+    let count = reductions.len();
+    let mut loops: Vec<Loop> = reductions.into_iter().map(|reduction| Loop { size: -1, reduction }).collect();
+    if maps.len() != types.len() {
+        return None;
     }
+    for (map, info) in maps.iter().zip(types) {
+        if !map.projected_permutation || map.dims != count || map.results.len() != info.rank() {
+            return None;
+        }
+        for (dim, &extent) in map.results.iter().zip(&info.shape) {
+            loops.get_mut((*dim)?)?.size = extent;
+        }
+    }
+    (loops.iter().all(|l| l.size > 0)).then_some(Kind::Structured { loops })
 }

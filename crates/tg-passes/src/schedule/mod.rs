@@ -20,20 +20,22 @@ mod analysis;
 mod host;
 mod script;
 
-use crate::context::with_context;
+use tg_dialect::ir::context::with_context;
 use crate::catalog::{OptionInfo, PassInfo};
 use crate::options::{OptionValues, MAX_THREADS};
 use crate::registry::{bool_option, PassId, RustPass};
-use crate::fuse::graph::users;
-use crate::tg_to_linalg::emit_error;
+use tg_dialect::ir::uses::users;
+use tg_dialect::ir::context::Upstream;
+use tg_dialect::ir::walk::{self, Visit};
+use tg_dialect::ir::{edit, transform};
+use tg_dialect::ir::diagnostics::emit_error;
 use melior::dialect::DialectHandle;
-use melior::ir::attribute::{AttributeLike, IntegerAttribute};
+use melior::ir::attribute::IntegerAttribute;
 use melior::ir::block::BlockLike;
-use melior::ir::operation::{OperationLike, WalkOrder, WalkResult};
+use melior::ir::operation::OperationLike;
 use melior::ir::r#type::IntegerType;
-use melior::ir::{OperationRef, RegionLike, ValueLike};
+use melior::ir::{OperationRef, RegionLike};
 use melior::pass::{ExternalPass, Pass};
-use melior::StringRef;
 
 pub use host::host_vector_width;
 pub use script::Params;
@@ -110,20 +112,17 @@ fn create(options: &OptionValues) -> Pass {
         emit: options.bool("emit"),
     };
     // Everything the interpreter creates, loaded before any pass runs.
-    // SAFETY: the handle functions return pointers to static tables.
-    let dialects = unsafe {
-        [
-            DialectHandle::from_raw(mlir_sys::mlirGetDialectHandle__transform__()),
-            DialectHandle::from_raw(mlir_sys::mlirGetDialectHandle__vector__()),
-            DialectHandle::from_raw(mlir_sys::mlirGetDialectHandle__affine__()),
-            DialectHandle::from_raw(mlir_sys::mlirGetDialectHandle__ub__()),
-            DialectHandle::scf(),
-            DialectHandle::linalg(),
-            DialectHandle::tensor(),
-            DialectHandle::arith(),
-            DialectHandle::memref(),
-        ]
-    };
+    let dialects = [
+        Upstream::Transform.handle(),
+        Upstream::Vector.handle(),
+        Upstream::Affine.handle(),
+        Upstream::Ub.handle(),
+        DialectHandle::scf(),
+        DialectHandle::linalg(),
+        DialectHandle::tensor(),
+        DialectHandle::arith(),
+        DialectHandle::memref(),
+    ];
     PASS.external(
         &ID,
         "TgSchedule",
@@ -154,29 +153,12 @@ impl Schedule {
             }
         };
         let source_name = if self.file.is_empty() { "<tg-schedule>" } else { &self.file };
-        // MLIR's lexer reads the byte after the text as its end marker (the
-        // parser does not copy it), so the text must end in a NUL.
-        let Ok(source) = std::ffi::CString::new(text) else {
-            emit_error(module.location(), &format!("tg-schedule: the schedule '{source_name}' contains a NUL byte"));
+        let Some(script) = edit::parse_operation(context, &text, source_name) else {
+            let problem = if text.contains('\0') { "contains a NUL byte" } else { "does not parse" };
+            emit_error(module.location(), &format!("tg-schedule: the schedule '{source_name}' {problem}"));
             clear_tags(module);
             return false;
         };
-        // SAFETY: the context is live; `source` is NUL-terminated and outlives
-        // the call; the result (if any) is owned here.
-        let script = unsafe {
-            mlir_sys::mlirOperationCreateParse(
-                context.to_raw(),
-                StringRef::from_c_str(&source).to_raw(),
-                StringRef::new(source_name).to_raw(),
-            )
-        };
-        if script.ptr.is_null() {
-            emit_error(module.location(), &format!("tg-schedule: the schedule '{source_name}' does not parse"));
-            clear_tags(module);
-            return false;
-        }
-        // SAFETY: `script` was just created and is owned here.
-        let script = unsafe { melior::ir::Operation::from_raw(script) };
         let ok = if self.emit {
             self.insert(context, module, &script)
         } else {
@@ -200,17 +182,9 @@ impl Schedule {
         let mut next = script_body.first_operation();
         while let Some(op) = next {
             next = op.next_in_block();
-            // SAFETY: cloning a live op gives an owned, detached op.
-            body.append_operation(unsafe { melior::ir::Operation::from_raw(mlir_sys::mlirOperationClone(op.to_raw())) });
+            body.append_operation(edit::clone(op));
         }
-        // SAFETY: `module` is live and mutable for the pass's duration.
-        unsafe {
-            mlir_sys::mlirOperationSetDiscardableAttributeByName(
-                module.to_raw(),
-                StringRef::new("transform.with_named_sequence").to_raw(),
-                mlir_sys::mlirUnitAttrGet(context.to_raw()),
-            );
-        }
+        edit::set_discardable_attribute(module, "transform.with_named_sequence", melior::ir::Attribute::unit(context));
         true
     }
 }
@@ -224,16 +198,10 @@ fn apply(module: OperationRef, script: &melior::ir::Operation, source_name: &str
         );
         return false;
     };
-    // SAFETY: payload, entry and script module are live; options are created and destroyed here.
-    unsafe {
-        let options = mlir_sys::mlirTransformOptionsCreate();
-        let result = mlir_sys::mlirTransformApplyNamedSequence(module.to_raw(), entry, script.to_raw(), options);
-        mlir_sys::mlirTransformOptionsDestroy(options);
-        result.value != 0
-    }
+    transform::apply_named_sequence(module, entry, script)
 }
 
-fn find_entry(script: &melior::ir::Operation) -> Option<mlir_sys::MlirOperation> {
+fn find_entry<'c, 'a>(script: &'a melior::ir::Operation<'c>) -> Option<OperationRef<'c, 'a>> {
     let block = script.region(0).ok()?.first_block()?;
     let mut next = block.first_operation();
     while let Some(op) = next {
@@ -241,7 +209,7 @@ fn find_entry(script: &melior::ir::Operation) -> Option<mlir_sys::MlirOperation>
         let is_sequence = op.name().as_string_ref().as_str() == Ok("transform.named_sequence");
         let named_main = op.attribute("sym_name").is_ok_and(|a| a.to_string() == "\"__transform_main\"");
         if is_sequence && named_main {
-            return Some(op.to_raw());
+            return Some(op);
         }
     }
     None
@@ -269,21 +237,14 @@ fn tag_targets(context: &melior::Context, module: OperationRef) -> Vec<(i64, ana
     let mut targets = Vec::new();
     for (op, kind) in found {
         let feeds_contraction = op.result(0).ok().is_some_and(|result| {
-            users(result.to_raw()).iter().any(|user| contractions.iter().any(|c| c.ptr == user.ptr))
+            users(result.into()).iter().any(|user| contractions.iter().any(|c| c.ptr == user.to_raw().ptr))
         });
         if op.name().as_string_ref().as_str() == Ok("linalg.fill") && feeds_contraction {
             continue;
         }
         let tag = targets.len() as i64;
         let attribute = IntegerAttribute::new(i64_type, tag);
-        // SAFETY: the op is live and the pass may modify it.
-        unsafe {
-            mlir_sys::mlirOperationSetDiscardableAttributeByName(
-                op.to_raw(),
-                StringRef::new(TAG).to_raw(),
-                attribute.to_raw(),
-            )
-        };
+        edit::set_discardable_attribute(op, TAG, attribute.into());
         targets.push((tag, kind));
     }
     targets
@@ -291,16 +252,9 @@ fn tag_targets(context: &melior::Context, module: OperationRef) -> Vec<(i64, ana
 
 /// Removes the tags (also from ops whose schedule did not apply).
 fn clear_tags(module: OperationRef) {
-    let mut tagged = Vec::new();
-    module.walk(WalkOrder::PreOrder, |op| {
-        if op.attribute(TAG).is_ok() {
-            tagged.push(op.to_raw());
-        }
-        WalkResult::Advance
-    });
-    for raw in tagged {
-        // SAFETY: the ops were just found live in the module.
-        unsafe { mlir_sys::mlirOperationRemoveDiscardableAttributeByName(raw, StringRef::new(TAG).to_raw()) };
+    let tagged = walk::collect(module, |op| if op.attribute(TAG).is_ok() { Visit::Take } else { Visit::Continue });
+    for op in tagged {
+        edit::remove_discardable_attribute(op, TAG);
     }
 }
 
@@ -324,10 +278,4 @@ fn for_each_function_op<'c, 'a>(module: OperationRef<'c, 'a>, f: &mut dyn FnMut(
             f(current);
         }
     }
-}
-
-/// An attribute printed in MLIR syntax.
-pub(crate) fn attribute_text(attribute: mlir_sys::MlirAttribute) -> String {
-    // SAFETY: the attribute is live; the attribute's Display goes through MLIR's printer.
-    unsafe { melior::ir::Attribute::from_raw(attribute) }.to_string()
 }

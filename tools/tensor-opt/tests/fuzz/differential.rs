@@ -7,8 +7,8 @@
 use melior::ir::Module;
 use tool_support::capture::Sink;
 use tool_support::render::{self, SourceMap};
-use tensor_run::jit::{CallError, Convention, Engine, Function as Compiled};
-use tensor_run::signature::{self, Signature};
+use tg_runtime::jit::{CallError, Convention, Engine, Function as Compiled};
+use tg_runtime::signature::{self, Signature};
 use tg_interpreter::{EvalError, OpError, Tensor};
 
 /// The compilations every program is checked under.
@@ -149,7 +149,7 @@ fn compile_and_compare(
     for &i in indices {
         let (signature, _, _) = references[i].as_ref().expect("only checked functions are compiled");
         let function = signature::find_entry(&module, &signature.entry)?;
-        tensor_run::jit::emit_c_interface(&context, function);
+        tg_runtime::jit::emit_c_interface(&context, function);
     }
     let parsed = tg_passes::pipeline::parse(pipeline).map_err(|e| e.message)?;
     let pass_manager = tensor_run::run::build_pass_manager(&context, &parsed).map_err(|e| e.message)?;

@@ -1,6 +1,7 @@
 //! `--emit=llvm-ir`: translating a module in the LLVM dialect to LLVM IR
 //! text, as `mlir-translate --mlir-to-llvmir` does.
 
+use melior::ir::operation::OperationLike;
 use std::ffi::{c_char, c_void, CStr};
 
 type LLVMContextRef = *mut c_void;
@@ -17,7 +18,8 @@ unsafe extern "C" {
 
 /// The LLVM IR of `module`, or `None` when it is not (only) in the LLVM
 /// dialect; MLIR reports why through the context's diagnostics.
-pub fn translate(module: mlir_sys::MlirOperation) -> Option<String> {
+pub fn translate<'c: 'a, 'a>(module: &impl OperationLike<'c, 'a>) -> Option<String> {
+    let module = module.to_raw();
     // SAFETY: the LLVM context and module are created, used and disposed here;
     // `module` is a live MLIR operation.
     unsafe {

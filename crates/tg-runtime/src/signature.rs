@@ -2,12 +2,13 @@
 //! is lowered: the types of its arguments and results, and the names the
 //! source gave its arguments (`%input`), for error messages.
 
+use tg_dialect::ir::types::{self, Scalar};
 use crate::dtype::{DType, Kind, ValueType};
 use melior::ir::attribute::{StringAttribute, TypeAttribute};
 use melior::ir::block::BlockLike;
 use melior::ir::operation::OperationLike;
 use melior::ir::r#type::FunctionType;
-use melior::ir::{Module, OperationRef, RegionLike, Type, TypeLike, ValueLike};
+use melior::ir::{Module, OperationRef, RegionLike, Type, ValueLike};
 
 /// What the entry function takes and returns.
 #[derive(Clone, Debug)]
@@ -105,11 +106,7 @@ pub fn read(function: OperationRef, entry: &str, source: &str, file_name: &str) 
         let arg_ty = ty.input(index).map_err(|e| e.to_string())?;
         let name = body
             .and_then(|b| b.argument(index).ok())
-            .and_then(|value| {
-                // SAFETY: the value is live; the location belongs to its context.
-                let location = unsafe { melior::ir::Location::from_raw(mlir_sys::mlirValueGetLocation(value.to_raw())) };
-                tool_support::capture::file_loc(location)
-            })
+            .and_then(|value| tool_support::capture::file_loc(value.location()))
             .filter(|loc| loc.file == file_name)
             .and_then(|loc| ssa_name_at(source, loc.line, loc.col));
         let described = Argument { index, name: name.clone(), ty: placeholder() }.describe(entry);
@@ -132,45 +129,22 @@ fn placeholder() -> ValueType {
 
 /// A tensor or memref type tensor-run can pass, or why not.
 fn value_type(ty: Type) -> Result<ValueType, &'static str> {
-    let raw = ty.to_raw();
-    // SAFETY: queries on a live type.
-    unsafe {
-        let kind = if mlir_sys::mlirTypeIsARankedTensor(raw) {
-            Kind::Tensor
-        } else if mlir_sys::mlirTypeIsAMemRef(raw) {
-            Kind::MemRef
-        } else {
-            return Err("not a ranked tensor");
-        };
-        if !mlir_sys::mlirShapedTypeHasStaticShape(raw) {
-            return Err("its shape is not static");
-        }
-        if kind == Kind::MemRef {
-            let layout = mlir_sys::mlirMemRefTypeGetLayout(raw);
-            let identity = mlir_sys::mlirAttributeIsAAffineMap(layout)
-                && mlir_sys::mlirAffineMapIsIdentity(mlir_sys::mlirAffineMapAttrGetValue(layout));
-            if !identity {
-                return Err("its layout is not the identity");
-            }
-        }
-        let element = mlir_sys::mlirShapedTypeGetElementType(raw);
-        let dtype = if mlir_sys::mlirTypeIsAF32(element) {
-            DType::F32
-        } else if mlir_sys::mlirTypeIsAF64(element) {
-            DType::F64
-        } else if mlir_sys::mlirTypeIsAInteger(element) && mlir_sys::mlirIntegerTypeIsSignless(element) {
-            match mlir_sys::mlirIntegerTypeGetWidth(element) {
-                32 => DType::I32,
-                64 => DType::I64,
-                _ => return Err("unsupported element type"),
-            }
-        } else {
-            return Err("unsupported element type");
-        };
-        let rank = mlir_sys::mlirShapedTypeGetRank(raw) as usize;
-        let shape = (0..rank).map(|d| mlir_sys::mlirShapedTypeGetDimSize(raw, d as isize) as usize).collect();
-        Ok(ValueType { kind, shape, dtype })
+    let shaped = types::shaped(ty).ok_or("not a ranked tensor")?;
+    let kind = if shaped.memref { Kind::MemRef } else { Kind::Tensor };
+    if shaped.shape.iter().any(|&d| d < 0) {
+        return Err("its shape is not static");
     }
+    if !shaped.identity_layout {
+        return Err("its layout is not the identity");
+    }
+    let dtype = match types::scalar(shaped.element) {
+        Scalar::F32 => DType::F32,
+        Scalar::F64 => DType::F64,
+        Scalar::Int(32) => DType::I32,
+        Scalar::Int(64) => DType::I64,
+        _ => return Err("unsupported element type"),
+    };
+    Ok(ValueType { kind, shape: shaped.shape.iter().map(|&d| d as usize).collect(), dtype })
 }
 
 /// The `%name` token at 1-based `line` and byte column `col` of `source`.

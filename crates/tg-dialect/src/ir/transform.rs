@@ -1,0 +1,17 @@
+//! Applying a transform-dialect script (tg-schedule's schedules).
+
+use melior::ir::operation::OperationLike;
+use melior::ir::{Operation, OperationRef};
+
+/// Applies the named sequence `entry` of `script` (a module holding it) to
+/// `payload`; false after the interpreter reported why it failed.
+pub fn apply_named_sequence(payload: OperationRef, entry: OperationRef, script: &Operation) -> bool {
+    // SAFETY: payload, entry and script are live ops; the options are
+    // created and destroyed here, around the one call that reads them.
+    unsafe {
+        let options = mlir_sys::mlirTransformOptionsCreate();
+        let result = mlir_sys::mlirTransformApplyNamedSequence(payload.to_raw(), entry.to_raw(), script.to_raw(), options);
+        mlir_sys::mlirTransformOptionsDestroy(options);
+        result.value != 0
+    }
+}
