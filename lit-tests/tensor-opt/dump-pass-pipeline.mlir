@@ -5,9 +5,10 @@
 
 // --dump-pass-pipeline prints, to stderr and before running it, the pass
 // manager the pipeline or the pass flags built, as mlir-opt does: nested pass
-// managers indented, upstream passes with all their options. Our Rust pass
-// shows without options (MLIR does not know them). It is printed for each
-// chunk that parses; the output on stdout is unchanged.
+// managers indented, upstream passes with all their options. A Rust pass
+// shows with every option's value too, in declaration order (MLIR prints it
+// by its name alone; tensor-opt fills in the options it assembled). It is
+// printed for each chunk that parses; the output on stdout is unchanged.
 
 // The same as mlir-opt for upstream passes, pipelines and flags.
 // RUN: for pipeline in 'builtin.module(func.func(canonicalize{top-down=false}),cse)' 'builtin.module()' 'builtin.module(inline,sparsifier)' 'builtin.module(builtin.module(func.func(cse)),func.func(loop-invariant-code-motion))'; do \
@@ -25,7 +26,7 @@
 // MIXED:      {{^}}Pass Manager with 2 passes:
 // MIXED-NEXT: {{^}}builtin.module(
 // MIXED-NEXT: {{^}}  func.func(
-// MIXED-NEXT: {{^}}    tg-simplify,
+// MIXED-NEXT: {{^}}    tg-simplify{fold-transposes=false fold-reshapes=true},
 // MIXED-NEXT: {{^}}    canonicalize{  max-iterations=10 max-num-rewrites=-1 region-simplify=normal test-convergence=false top-down=false}
 // MIXED-NEXT: {{^}}  ),
 // MIXED-NEXT: {{^}}  cse
@@ -37,13 +38,21 @@
 // FLAGS:      {{^}}Pass Manager with 3 passes:
 // FLAGS-NEXT: {{^}}builtin.module(
 // FLAGS-NEXT: {{^}}  func.func(
-// FLAGS-NEXT: {{^}}    tg-simplify
+// FLAGS-NEXT: {{^}}    tg-simplify{fold-transposes=true fold-reshapes=true}
 // FLAGS-NEXT: {{^}}  ),
 // FLAGS-NEXT: {{^}}  cse,
 // FLAGS-NEXT: {{^}}  func.func(
-// FLAGS-NEXT: {{^}}    tg-simplify
+// FLAGS-NEXT: {{^}}    tg-simplify{fold-transposes=true fold-reshapes=true}
 // FLAGS-NEXT: {{^}}  )
 // FLAGS-NEXT: {{^}})
+
+// tg-compile expands into Rust passes with their options, upstream ones with theirs.
+// RUN: tensor-opt %s --tg-compile='opt-level=3 threads=2 kc=64' --dump-pass-pipeline 2>&1 >/dev/null | FileCheck %s --check-prefix=COMPILE
+// COMPILE:      {{^}}  tg-runtime-checks,
+// COMPILE:      {{^}}    tg-fuse{max-group-size=16 fuse-reductions=true}
+// COMPILE:      {{^}}    tg-to-linalg{conv-channels-last=true}
+// COMPILE:      {{^}}  tg-schedule{vector-width=0 threads=2 kc=64 file= emit=false},
+// COMPILE:      {{^}}  convert-scf-to-openmp{num-threads=2}
 
 // EMPTY:      {{^}}Pass Manager with 0 passes:
 // EMPTY-NEXT: {{^}}builtin.module(

@@ -32,11 +32,13 @@ pub fn anchor_op_name(cpp_anchor: &str) -> Option<&'static str> {
 }
 
 /// Adds `pipeline` to `root`, a pass manager anchored on `root_op`.
+/// Returns each Rust pass added, in order, as `name{key=value ...}` with
+/// every option's value: MLIR prints a Rust pass by its name alone.
 pub fn assemble(
     root: OperationPassManager,
     root_op: &str,
     pipeline: &Pipeline,
-) -> Result<(), PipelineError> {
+) -> Result<Vec<String>, PipelineError> {
     if let Some((anchor, span)) = &pipeline.anchor {
         if anchor != root_op {
             return Err(PipelineError {
@@ -48,18 +50,21 @@ pub fn assemble(
             });
         }
     }
-    add_elements(root, root_op, &pipeline.elements)
+    let mut rust = Vec::new();
+    add_elements(root, root_op, &pipeline.elements, &mut rust)?;
+    Ok(rust)
 }
 
 fn add_elements(
     pm: OperationPassManager,
     pm_op: &str,
     elements: &[Element],
+    rust: &mut Vec<String>,
 ) -> Result<(), PipelineError> {
     for element in elements {
         match element {
             Element::Nested { op, elements, .. } => {
-                add_elements(pm.nested_under(op), op, elements)?;
+                add_elements(pm.nested_under(op), op, elements, rust)?;
             }
             Element::Pass {
                 name,
@@ -70,15 +75,16 @@ fn add_elements(
                 if let Some(compile) = find_pipeline(name) {
                     let values = OptionValues::check_own(&compile.info, options)?;
                     let error = |message: String| PipelineError { message, span: span.clone(), help: None };
-                    let text = (compile.expand)(&values).map_err(|m| error(format!("'{name}': {m}")))?;
-                    let expansion = crate::pipeline::parse(&text)
-                        .map_err(|e| error(format!("'{name}' expands to an invalid pipeline: {e}")))?;
+                    let expansion = (compile.expand)(&values).map_err(|m| error(format!("'{name}': {m}")))?;
+                    let text = expansion.iter().map(ToString::to_string).collect::<Vec<_>>().join(",");
                     let target = nest_for(pm, pm_op, anchor_op_name_or_op(compile.info.anchor), name, span)?;
                     let target_op = anchor_op_name_or_op(compile.info.anchor).unwrap_or(pm_op);
-                    add_elements(target, target_op, &expansion.elements)
+                    add_elements(target, target_op, &expansion, rust)
                         .map_err(|e| error(format!("'{name}' expands to '{text}', which failed: {e}")))?;
                 } else if let Some(pass) = find_rust(name) {
                     let values = OptionValues::check_own(&pass.info, options)?;
+                    let effective = values.effective();
+                    rust.push(if effective.is_empty() { name.clone() } else { format!("{name}{{{}}}", effective.join(" ")) });
                     nest_for(pm, pm_op, anchor_op_name_or_op(pass.info.anchor), name, span)?
                         .add_pass((pass.create)(&values));
                 } else if let Some(info) = find_upstream(name) {

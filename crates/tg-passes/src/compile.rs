@@ -18,66 +18,40 @@
 //! and the differential suite (tools/tensor-opt/tests/differential.rs) sees
 //! it give wrong results on our padded conv2d and avg_pool2d lowerings.
 
-use crate::catalog::{OptionInfo, PassInfo};
+use crate::catalog::PassInfo;
 use crate::options::{OptionValues, MAX_THREADS};
-use crate::registry::bool_option;
+use crate::pass_options::option;
+use crate::pipeline::{self, Element, PassOption};
+use crate::schedule::ScheduleOptions;
+use crate::tg_to_linalg::ToLinalgOptions;
 
-const OPTIONS: &[OptionInfo] = &[
-    OptionInfo {
-        name: "opt-level",
-        description: "0: scalar loops, no fusion; 1: + fusion and scalar replacement; 2: + canonicalize and cse; \
-                      3: + tg-fuse, channels-last convolutions, tg-schedule (packing, tiling, vectorization, threads)",
-        ty: "unsigned",
-        default: "2",
-        is_list: false,
-        range: Some((0, 3)),
-    },
-    bool_option("fuse", "Fuse elementwise linalg ops on tensors (opt-level >= 1) and tg ops (tg-fuse, opt-level 3)", "true"),
-    bool_option("affine-fusion", "Also run affine-loop-fusion (known to miscompile some inputs on LLVM 22.1)", "false"),
-    OptionInfo {
-        name: "threads",
-        description: "opt-level 3: run the outer parallel loops on this many threads (OpenMP when > 1)",
-        ty: "unsigned",
-        default: "1",
-        is_list: false,
-        range: Some((1, MAX_THREADS)),
-    },
-    OptionInfo {
-        name: "vector-width",
-        description: "opt-level 3: f32 lanes per vector register; 0: the host's",
-        ty: "unsigned",
-        default: "0",
-        is_list: false,
-        range: Some((0, 64)),
-    },
-    OptionInfo {
-        name: "kc",
-        description: "opt-level 3: depth of the reduction block of a contraction's packed panels",
-        ty: "unsigned",
-        default: "1024",
-        is_list: false,
-        range: Some((1, 1 << 20)),
-    },
-    OptionInfo {
-        name: "schedule",
-        description: "opt-level 3: apply this transform-dialect script instead of the generated schedule",
-        ty: "string",
-        default: "",
-        is_list: false,
-        range: None,
-    },
-    bool_option(
-        "out-params",
-        "Return results through caller-provided buffers (buffer-results-to-out-params), so a caller can reuse them",
-        "false",
-    ),
-];
+crate::pass_options! {
+    /// What `tg-compile` compiles for.
+    pub struct CompileOptions {
+        /// 0: scalar loops, no fusion; 1: + fusion and scalar replacement; 2: + canonicalize and cse; 3: + tg-fuse, channels-last convolutions, tg-schedule (packing, tiling, vectorization, threads)
+        opt_level: u64 = "2" as "opt-level" in 0..=3,
+        /// Fuse elementwise linalg ops on tensors (opt-level >= 1) and tg ops (tg-fuse, opt-level 3)
+        fuse: bool = "true" as "fuse",
+        /// Also run affine-loop-fusion (known to miscompile some inputs on LLVM 22.1)
+        affine_fusion: bool = "false" as "affine-fusion",
+        /// opt-level 3: run the outer parallel loops on this many threads (OpenMP when > 1)
+        threads: u64 = "1" as "threads" in 1..=MAX_THREADS,
+        /// opt-level 3: f32 lanes per vector register; 0: the host's
+        vector_width: u64 = "0" as "vector-width" in 0..=64,
+        /// opt-level 3: depth of the reduction block of a contraction's packed panels
+        kc: u64 = "1024" as "kc" in 1..=(1 << 20),
+        /// opt-level 3: apply this transform-dialect script instead of the generated schedule
+        schedule: String = "" as "schedule",
+        /// Return results through caller-provided buffers (buffer-results-to-out-params), so a caller can reuse them
+        out_params: bool = "false" as "out-params",
+    }
+}
 
-/// A pipeline tensor-opt defines by name, expanded into a textual pipeline.
+/// A pipeline tensor-opt defines by name, expanded into pipeline elements.
 pub struct RustPipeline {
     pub info: PassInfo,
     /// The elements to run, anchored on `builtin.module` (without the anchor).
-    pub expand: fn(&OptionValues) -> Result<String, String>,
+    pub expand: fn(&OptionValues) -> Result<Vec<Element>, String>,
 }
 
 pub const TG_COMPILE: RustPipeline = RustPipeline {
@@ -87,117 +61,138 @@ pub const TG_COMPILE: RustPipeline = RustPipeline {
         description: "tg-to-linalg, elementwise fusion, one-shot bufferization, affine loops, scalar \
                       replacement, and conversion to the LLVM dialect.",
         anchor: "builtin.module",
-        options: OPTIONS,
+        options: CompileOptions::INFO,
     },
     expand,
 };
 
-fn expand(options: &OptionValues) -> Result<String, String> {
-    // Option values were checked against their declared ranges.
-    let level = options.int("opt-level");
-    let threads = options.int("threads");
-    let schedule = options.string("schedule");
-    if schedule.contains(['{', '}', ' ', ',']) {
-        return Err(format!("the schedule path '{schedule}' cannot contain braces, spaces or commas"));
+/// The stages of a pipeline, as elements: Rust passes with their typed
+/// options, upstream passes written as MLIR's pipeline syntax (constants of
+/// this file, or with options given as values).
+#[derive(Default)]
+struct Stages(Vec<Element>);
+
+impl Stages {
+    /// Upstream passes, as written (a constant of this file, so it parses:
+    /// the tests expand every opt level).
+    fn upstream(&mut self, text: &str) {
+        let parsed = pipeline::parse(text).unwrap_or_else(|e| panic!("tg-compile's stage '{text}' does not parse: {e}"));
+        self.0.extend(parsed.elements);
     }
-    let fuse = options.bool("fuse");
-    let mut stages: Vec<String> = Vec::new();
-    let mut push = |stage: &str| stages.push(stage.to_string());
+
+    /// Pass `name` with `options`, nested on `op` if given.
+    fn pass(&mut self, op: Option<&str>, name: &str, options: Vec<PassOption>) {
+        let pass = Element::Pass { name: name.to_string(), span: 0..0, options, options_span: None };
+        self.0.push(match op {
+            Some(op) => Element::Nested { op: op.to_string(), span: 0..0, elements: vec![pass] },
+            None => pass,
+        });
+    }
+}
+
+fn expand(values: &OptionValues) -> Result<Vec<Element>, String> {
+    let options = CompileOptions::from_values(values);
+    let level = options.opt_level;
+    if options.schedule.contains(['{', '}', ' ', ',']) {
+        return Err(format!("the schedule path '{}' cannot contain braces, spaces or commas", options.schedule));
+    }
+    let fuse = options.fuse;
+    let mut stages = Stages::default();
     // Integer division by zero (and MIN / -1, and 0 to a negative power)
     // reports an error through @tg_runtime_error instead of trapping.
-    push("tg-runtime-checks");
+    stages.pass(None, "tg-runtime-checks", Vec::new());
     if level >= 3 && fuse {
-        push("func.func(tg-fuse)");
+        stages.pass(Some("func.func"), "tg-fuse", Vec::new());
     }
     // At opt-level 3 convolutions are channels-last (vectorized along the
     // filters by tg-schedule's direct convolution).
-    push(if level >= 3 { "func.func(tg-to-linalg{conv-channels-last=true})" } else { "func.func(tg-to-linalg)" });
+    let to_linalg = ToLinalgOptions { conv_channels_last: level >= 3 };
+    stages.pass(Some("func.func"), "tg-to-linalg", if level >= 3 { to_linalg.pass_options() } else { Vec::new() });
     if level >= 2 {
-        push("canonicalize,cse");
+        stages.upstream("canonicalize,cse");
     }
     if level >= 1 && fuse {
-        push("func.func(linalg-fuse-elementwise-ops)");
+        stages.upstream("func.func(linalg-fuse-elementwise-ops)");
     }
     if level >= 3 {
-        let mut schedule_options = format!(
-            "threads={threads} vector-width={} kc={}",
-            options.int("vector-width"),
-            options.int("kc")
-        );
-        if !schedule.is_empty() {
-            schedule_options.push_str(&format!(" file={schedule}"));
-        }
-        push(&format!("tg-schedule{{{schedule_options}}},canonicalize,cse"));
+        let schedule = ScheduleOptions {
+            threads: options.threads,
+            vector_width: options.vector_width,
+            kc: options.kc,
+            file: options.schedule.clone(),
+            ..ScheduleOptions::default()
+        };
+        stages.pass(None, "tg-schedule", schedule.pass_options());
+        stages.upstream("canonicalize,cse");
     }
-    push("one-shot-bufferize{bufferize-function-boundaries function-boundary-type-conversion=identity-layout-map}");
-    if options.bool("out-params") {
+    stages.upstream("one-shot-bufferize{bufferize-function-boundaries function-boundary-type-conversion=identity-layout-map}");
+    if options.out_params {
         // After canonicalization, a result is the buffer it was computed in
         // (not a loop's memref iter_arg), which can then become the
         // out-param itself instead of being copied into it.
-        push("canonicalize,cse");
+        stages.upstream("canonicalize,cse");
         // One buffer returned twice crashes buffer-results-to-out-params.
-        push("func.func(tg-distinct-results)");
-        push("buffer-results-to-out-params{hoist-static-allocs=true modify-public-functions=true}");
+        stages.pass(Some("func.func"), "tg-distinct-results", Vec::new());
+        stages.upstream("buffer-results-to-out-params{hoist-static-allocs=true modify-public-functions=true}");
     }
     // Frees every buffer that does not escape (intermediates, packed
     // operands): without it each call leaks them, and a caller calling in a
     // loop also pays fresh pages for them every time.
     // A result that aliases an argument is returned as a clone, which
     // becomes an allocation and a copy.
-    push("buffer-deallocation-pipeline,convert-bufferization-to-memref");
+    stages.upstream("buffer-deallocation-pipeline,convert-bufferization-to-memref");
     if level >= 3 {
-        return Ok(stages.join(",") + "," + &lower_scheduled(threads));
+        lower_scheduled(&mut stages, options.threads);
+        return Ok(stages.0);
     }
-    push("convert-linalg-to-affine-loops");
-    if level >= 1 && options.bool("affine-fusion") {
-        push("func.func(affine-loop-fusion)");
+    stages.upstream("convert-linalg-to-affine-loops");
+    if level >= 1 && options.affine_fusion {
+        stages.upstream("func.func(affine-loop-fusion)");
     }
     if level >= 1 {
-        push("func.func(affine-scalrep)");
+        stages.upstream("func.func(affine-scalrep)");
     }
-    push("lower-affine");
-    stages.extend(MATH_TO_LLVM.iter().chain(TO_LLVM).map(|s| s.to_string()));
-    Ok(stages.join(","))
+    stages.upstream("lower-affine");
+    for stage in MATH_TO_LLVM.iter().chain(TO_LLVM) {
+        stages.upstream(stage);
+    }
+    Ok(stages.0)
 }
 
 /// From scheduled, bufferized IR (scf loops, `scf.forall`, vector ops, and
 /// linalg ops the schedule left alone) to the LLVM dialect. With threads,
 /// each `scf.forall` becomes an OpenMP parallel loop (the runtime is
 /// libomp, which tensor-run loads).
-fn lower_scheduled(threads: i64) -> String {
+fn lower_scheduled(stages: &mut Stages, threads: u64) {
     // canonicalize, cse, canonicalize: once cse has merged the two equal
     // subviews of an in-place tile's insert_slice, the copy between them is
     // a self-copy, which canonicalize erases (else each tile calls memrefCopy).
-    let mut stages: Vec<String> = [
-        "canonicalize",
-        "cse",
-        "canonicalize",
-        "convert-vector-to-scf{full-unroll=true}",
-        "convert-linalg-to-loops",
-    ]
-    .map(String::from)
-    .to_vec();
+    stages.upstream("canonicalize,cse,canonicalize,convert-vector-to-scf{full-unroll=true},convert-linalg-to-loops");
     if threads > 1 {
-        stages.push("func.func(scf-forall-to-parallel)".into());
-        stages.push(format!("convert-scf-to-openmp{{num-threads={threads}}}"));
+        stages.upstream("func.func(scf-forall-to-parallel)");
+        stages.pass(None, "convert-scf-to-openmp", vec![option("num-threads", threads.to_string())]);
         // Inlines the memref.alloca_scope each parallel body is wrapped in
         // (it holds no allocas), which convert-scf-to-cf could not split.
-        stages.push("canonicalize".into());
+        stages.upstream("canonicalize");
     } else {
-        stages.push("func.func(scf-forall-to-for)".into());
+        stages.upstream("func.func(scf-forall-to-for)");
     }
     // Math goes first: convert-math-to-funcs and convert-math-to-libm unroll
     // vector ops they cannot keep whole (math.ipowi, math.erf) into vector
     // ops, which the vector lowering must then see (TO_LLVM's math passes
     // find nothing left).
-    stages.extend(MATH_TO_LLVM.iter().map(|s| s.to_string()));
-    stages.extend(["func.func(lower-vector-multi-reduction)", "convert-vector-to-llvm"].map(String::from));
-    stages.extend(TO_LLVM.iter().map(|s| s.to_string()));
-    if threads > 1 {
-        let at = stages.len() - 1;
-        stages.insert(at, "convert-openmp-to-llvm".into());
+    for stage in MATH_TO_LLVM {
+        stages.upstream(stage);
     }
-    stages.join(",")
+    stages.upstream("func.func(lower-vector-multi-reduction),convert-vector-to-llvm");
+    let (last, rest) = TO_LLVM.split_last().expect("TO_LLVM is not empty");
+    for stage in rest {
+        stages.upstream(stage);
+    }
+    if threads > 1 {
+        stages.upstream("convert-openmp-to-llvm");
+    }
+    stages.upstream(last);
 }
 
 /// The math dialect to LLVM: intrinsics where LLVM has them, libm calls

@@ -10,6 +10,7 @@ pub mod assemble;
 pub mod catalog;
 pub mod fuse;
 pub mod options;
+pub mod pass_options;
 pub mod pipeline;
 pub mod registry;
 pub mod runtime_checks;

@@ -83,6 +83,17 @@ impl OptionValues {
         Self::check(info, given)
     }
 
+    /// The text of option `name` as given (not its default).
+    pub fn given(&self, name: &str) -> Option<&str> {
+        self.values.get(name).map(String::as_str)
+    }
+
+    /// Every declared option as `key=value` (given, else default), in
+    /// declaration order: how `--dump-pass-pipeline` shows a Rust pass.
+    pub fn effective(&self) -> Vec<String> {
+        self.declared.iter().map(|o| format!("{}={}", o.name, self.text(o.name).unwrap_or_default())).collect()
+    }
+
     /// An option's text: given, else its declared default.
     fn text(&self, name: &str) -> Option<&str> {
         self.values.get(name).map(String::as_str).or_else(|| {

@@ -6,9 +6,9 @@
 //! transpose and no reshape feeds a reshape (with the matching option on);
 //! identity transposes and reshapes are gone. Ops made dead are erased.
 
-use crate::catalog::{OptionInfo, PassInfo};
+use crate::catalog::PassInfo;
 use crate::options::OptionValues;
-use crate::registry::{bool_option, PassId, RustPass};
+use crate::registry::{PassId, RustPass};
 use melior::ir::attribute::DenseI64ArrayAttribute;
 use melior::ir::operation::{OperationBuilder, OperationLike};
 use melior::ir::{Identifier, OperationRef, Value, ValueLike};
@@ -21,18 +21,15 @@ use melior::{RewritePatternSet, RewriterBase};
 use tg_dialect::ir::edit;
 use tg_dialect::ir::rewrite::op_pattern;
 
-const OPTIONS: &[OptionInfo] = &[
-    bool_option(
-        "fold-transposes",
-        "Compose transpose(transpose(x)) and drop identity transposes",
-        "true",
-    ),
-    bool_option(
-        "fold-reshapes",
-        "Merge reshape(reshape(x)) and drop identity reshapes",
-        "true",
-    ),
-];
+crate::pass_options! {
+    /// What `tg-simplify` folds.
+    pub struct SimplifyOptions {
+        /// Compose transpose(transpose(x)) and drop identity transposes
+        fold_transposes: bool = "true" as "fold-transposes",
+        /// Merge reshape(reshape(x)) and drop identity reshapes
+        fold_reshapes: bool = "true" as "fold-reshapes",
+    }
+}
 
 pub const PASS: RustPass = RustPass {
     info: PassInfo {
@@ -42,7 +39,7 @@ pub const PASS: RustPass = RustPass {
             "Composes transpose(transpose(x)) into one transpose, merges reshape(reshape(x)) \
                       into one reshape, and removes transposes and reshapes that do nothing.",
         anchor: "func.func",
-        options: OPTIONS,
+        options: SimplifyOptions::INFO,
     },
     create,
 };
@@ -55,10 +52,11 @@ struct Simplify {
     fold_reshapes: bool,
 }
 
-fn create(options: &OptionValues) -> Pass {
+fn create(values: &OptionValues) -> Pass {
+    let options = SimplifyOptions::from_values(values);
     let pass = Simplify {
-        fold_transposes: options.bool("fold-transposes"),
-        fold_reshapes: options.bool("fold-reshapes"),
+        fold_transposes: options.fold_transposes,
+        fold_reshapes: options.fold_reshapes,
     };
     PASS.external(
         &ID,

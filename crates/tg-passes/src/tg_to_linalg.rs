@@ -18,7 +18,6 @@
 
 use tg_dialect::ir::context::with_context;
 use crate::catalog::PassInfo;
-use crate::registry::bool_option;
 use crate::ir_builder::{broadcast_map, identity_map, list, map, BodyBuilder, Builder, TensorInfo};
 use crate::options::OptionValues;
 use crate::registry::{PassId, RustPass};
@@ -41,14 +40,18 @@ pub const PASS: RustPass = RustPass {
         description: "Lowers every tg op to named linalg ops where upstream has them, linalg.generic \
                       with exact indexing maps otherwise, and tensor ops for data movement.",
         anchor: "func.func",
-        options: &[bool_option(
-            "conv-channels-last",
-            "Lower tg.conv2d (groups = 1) to linalg.conv_2d_nhwc_hwcf between transposes, not conv_2d_nchw_fchw",
-            "false",
-        )],
+        options: ToLinalgOptions::INFO,
     },
     create,
 };
+
+crate::pass_options! {
+    /// How `tg-to-linalg` lowers.
+    pub struct ToLinalgOptions {
+        /// Lower tg.conv2d (groups = 1) to linalg.conv_2d_nhwc_hwcf between transposes, not conv_2d_nchw_fchw
+        conv_channels_last: bool = "false" as "conv-channels-last",
+    }
+}
 
 /// How `tg` ops are lowered (the pass's options).
 #[derive(Clone, Copy)]
@@ -58,8 +61,8 @@ struct Config {
 
 static ID: PassId = PassId;
 
-fn create(options: &OptionValues) -> Pass {
-    let config = Config { conv_channels_last: options.bool("conv-channels-last") };
+fn create(values: &OptionValues) -> Pass {
+    let config = Config { conv_channels_last: ToLinalgOptions::from_values(values).conv_channels_last };
     // SAFETY: the handle functions return pointers to static tables.
     let math = Upstream::Math.handle();
     let dialects = [DialectHandle::linalg(), DialectHandle::tensor(), DialectHandle::arith(), math];

@@ -10,19 +10,54 @@ use tg_passes::pipeline::{Pipeline, PipelineError};
 
 /// A pass manager on `op_name` running `pipeline`, or why it cannot be built.
 pub fn build<'c>(context: &'c Context, op_name: &str, pipeline: &Pipeline) -> Result<PassManager<'c>, PipelineError> {
+    build_listing(context, op_name, pipeline).map(|(pm, _)| pm)
+}
+
+/// [`build`], and each Rust pass it added as `name{options}` (see
+/// `tg_passes::assemble::assemble`), for `--dump-pass-pipeline`.
+pub fn build_listing<'c>(
+    context: &'c Context,
+    op_name: &str,
+    pipeline: &Pipeline,
+) -> Result<(PassManager<'c>, Vec<String>), PipelineError> {
     let pm = on_op(context, op_name);
     let (assembled, mlir_said) = capturing_stderr(|| assemble(pm.as_operation_pass_manager(), op_name, pipeline));
-    if let Err(mut error) = assembled {
+    let rust = match assembled {
+        Ok(rust) => rust,
+        Err(mut error) => {
         // MLIR's option parser explains itself on stderr; say it in the diagnostic.
         let reason: Vec<&str> =
             mlir_said.lines().map(|l| l.trim().trim_start_matches(": ")).filter(|l| !l.is_empty()).collect();
-        if !reason.is_empty() {
-            error.message = format!("{}: {}", error.message, reason.join("; "));
+            if !reason.is_empty() {
+                error.message = format!("{}: {}", error.message, reason.join("; "));
+            }
+            return Err(error);
         }
-        return Err(error);
-    }
+    };
     eprint!("{mlir_said}");
-    Ok(pm)
+    Ok((pm, rust))
+}
+
+/// MLIR's textual pipeline `text` with each Rust pass (printed by MLIR as
+/// its bare name) given its options: the `n`th of `rust` (`name{...}`, in
+/// pipeline order) replaces the next bare `name` token.
+pub fn with_rust_options(text: &str, rust: &[String]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    for pass in rust {
+        let name = pass.split('{').next().unwrap_or(pass);
+        let found = (0..rest.len()).find(|&at| {
+            rest[at..].starts_with(name)
+                && (at == 0 || rest[..at].ends_with(['(', ',', ' ']))
+                && !rest[at + name.len()..].starts_with(|c: char| c == '{' || c == '-' || c.is_alphanumeric())
+        });
+        let Some(at) = found else { continue };
+        out.push_str(&rest[..at]);
+        out.push_str(pass);
+        rest = &rest[at + name.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Runs `f` with file descriptor 2 sent to a temporary file; returns what

@@ -290,11 +290,13 @@ fn process_chunk(
     }
 
     let pipeline = pipeline.as_ref().map_err(|error| ChunkError::Pipeline(error.clone()))?;
-    let pm = tool_support::pass_manager::build(context, &op_name, pipeline).map_err(ChunkError::Pipeline)?;
+    let (pm, rust_passes) =
+        tool_support::pass_manager::build_listing(context, &op_name, pipeline).map_err(ChunkError::Pipeline)?;
     let root = pm.as_operation_pass_manager();
     configure(&pm, options);
     if options.dump_pass_pipeline {
-        let (count, pretty) = pretty_pipeline(&root.to_string());
+        let text = tool_support::pass_manager::with_rust_options(&root.to_string(), &rust_passes);
+        let (count, pretty) = pretty_pipeline(&text);
         eprintln!("Pass Manager with {count} passes:\n{pretty}\n");
     }
     let ok = tg_dialect::ir::pass::run(&pm, &op);

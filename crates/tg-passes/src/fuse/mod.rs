@@ -54,9 +54,9 @@ mod pattern;
 use tg_dialect::ir::context::with_context;
 use tg_dialect::ir::edit;
 use tg_dialect::ir::uses::users;
-use crate::catalog::{OptionInfo, PassInfo};
+use crate::catalog::PassInfo;
 use crate::options::OptionValues;
-use crate::registry::{bool_option, PassId, RustPass};
+use crate::registry::{PassId, RustPass};
 use tg_dialect::ir::diagnostics::emit_error;
 use grouping::Limits;
 use melior::ir::block::BlockLike;
@@ -66,21 +66,15 @@ use melior::pass::{ExternalPass, Pass};
 use std::collections::HashSet;
 use std::ffi::c_void;
 
-const OPTIONS: &[OptionInfo] = &[
-    OptionInfo {
-        name: "max-group-size",
-        description: "Most ops in one fused group (constants cloned into it do not count)",
-        ty: "unsigned",
-        default: "16",
-        is_list: false,
-        range: Some((0, 1 << 20)),
-    },
-    bool_option(
-        "fuse-reductions",
-        "Fuse reductions with elementwise/injective producers and elementwise consumers",
-        "true",
-    ),
-];
+crate::pass_options! {
+    /// How much `tg-fuse` fuses.
+    pub struct FuseOptions {
+        /// Most ops in one fused group (constants cloned into it do not count)
+        max_group_size: u64 = "16" as "max-group-size" in 0..=(1 << 20),
+        /// Fuse reductions with elementwise/injective producers and elementwise consumers
+        fuse_reductions: bool = "true" as "fuse-reductions",
+    }
+}
 
 pub const PASS: RustPass = RustPass {
     info: PassInfo {
@@ -90,7 +84,7 @@ pub const PASS: RustPass = RustPass {
                       into matmul, conv2d and pooling, and prologues and epilogues into reductions, \
                       each group becoming one tg.fused op.",
         anchor: "func.func",
-        options: OPTIONS,
+        options: FuseOptions::INFO,
     },
     create,
 };
@@ -102,10 +96,11 @@ struct Fuse {
     limits: Limits,
 }
 
-fn create(options: &OptionValues) -> Pass {
+fn create(values: &OptionValues) -> Pass {
+    let options = FuseOptions::from_values(values);
     let limits = Limits {
-        max_group_size: usize::try_from(options.int("max-group-size")).unwrap_or(0),
-        fuse_reductions: options.bool("fuse-reductions"),
+        max_group_size: usize::try_from(options.max_group_size).unwrap_or(0),
+        fuse_reductions: options.fuse_reductions,
     };
     let pass = Fuse { limits };
     PASS.external(

@@ -21,9 +21,9 @@ mod host;
 mod script;
 
 use tg_dialect::ir::context::with_context;
-use crate::catalog::{OptionInfo, PassInfo};
+use crate::catalog::PassInfo;
 use crate::options::{OptionValues, MAX_THREADS};
-use crate::registry::{bool_option, PassId, RustPass};
+use crate::registry::{PassId, RustPass};
 use tg_dialect::ir::uses::users;
 use tg_dialect::ir::context::Upstream;
 use tg_dialect::ir::walk::{self, Visit};
@@ -43,41 +43,21 @@ pub use script::Params;
 /// The discardable attribute that names an op for the script.
 const TAG: &str = "tg.schedule";
 
-const OPTIONS: &[OptionInfo] = &[
-    OptionInfo {
-        name: "vector-width",
-        description: "f32 lanes per vector register; 0: the host's (16 with AVX-512, 8 with AVX2, else 4)",
-        ty: "unsigned",
-        default: "0",
-        is_list: false,
-        range: Some((0, 64)),
-    },
-    OptionInfo {
-        name: "threads",
-        description: "Cut the outer parallel loop into this many slices (scf.forall)",
-        ty: "unsigned",
-        default: "1",
-        is_list: false,
-        range: Some((1, MAX_THREADS)),
-    },
-    OptionInfo {
-        name: "kc",
-        description: "Depth of the reduction block of a contraction's packed panels",
-        ty: "unsigned",
-        default: "1024",
-        is_list: false,
-        range: Some((1, 1 << 20)),
-    },
-    OptionInfo {
-        name: "file",
-        description: "Apply this transform script (@__transform_main) instead of the generated one",
-        ty: "string",
-        default: "",
-        is_list: false,
-        range: None,
-    },
-    bool_option("emit", "Put the generated script into the module instead of applying it", "false"),
-];
+crate::pass_options! {
+    /// What `tg-schedule` generates, or which script it applies.
+    pub struct ScheduleOptions {
+        /// f32 lanes per vector register; 0: the host's (16 with AVX-512, 8 with AVX2, else 4)
+        vector_width: u64 = "0" as "vector-width" in 0..=64,
+        /// Cut the outer parallel loop into this many slices (scf.forall)
+        threads: u64 = "1" as "threads" in 1..=MAX_THREADS,
+        /// Depth of the reduction block of a contraction's packed panels
+        kc: u64 = "1024" as "kc" in 1..=(1 << 20),
+        /// Apply this transform script (@__transform_main) instead of the generated one
+        file: String = "" as "file",
+        /// Put the generated script into the module instead of applying it
+        emit: bool = "false" as "emit",
+    }
+}
 
 pub const PASS: RustPass = RustPass {
     info: PassInfo {
@@ -87,7 +67,7 @@ pub const PASS: RustPass = RustPass {
                       contractions with an FMA micro-kernel, vectorized elementwise and reduction \
                       ops, scf.forall over threads) and applies it, or applies a user's script.",
         anchor: "builtin.module",
-        options: OPTIONS,
+        options: ScheduleOptions::INFO,
     },
     create,
 };
@@ -101,15 +81,16 @@ struct Schedule {
     emit: bool,
 }
 
-fn create(options: &OptionValues) -> Pass {
-    let width = match options.int("vector-width") {
+fn create(values: &OptionValues) -> Pass {
+    let options = ScheduleOptions::from_values(values);
+    let width = match options.vector_width {
         0 => host_vector_width(),
-        w => w,
+        w => w as i64,
     };
     let pass = Schedule {
-        params: Params { vector_width: width, threads: options.int("threads").max(1), kc: options.int("kc").max(1) },
-        file: options.string("file"),
-        emit: options.bool("emit"),
+        params: Params { vector_width: width, threads: (options.threads as i64).max(1), kc: (options.kc as i64).max(1) },
+        file: options.file,
+        emit: options.emit,
     };
     // Everything the interpreter creates, loaded before any pass runs.
     let dialects = [
