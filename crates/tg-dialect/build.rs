@@ -26,6 +26,8 @@ fn main() {
     println!("cargo:rustc-link-lib=static=TGCAPI");
     println!("cargo:rustc-link-lib=static=MLIRTG");
     println!("cargo:include={}", root.join("include").display());
+    // For melior's `dialect!` over TGOps.td (src/ods.rs).
+    println!("cargo:rustc-env=TG_INCLUDE_DIR={}", root.join("include").display());
 
     let generated = op_enum(&root, Path::new(&prefix)).unwrap_or_else(|e| panic!("generating TgOp from TGOps.td: {e}"));
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));

@@ -5,6 +5,7 @@
 //! melior through its C-API dialect handle.
 
 pub mod ir;
+pub mod ods;
 pub mod op;
 pub mod result_numbers;
 

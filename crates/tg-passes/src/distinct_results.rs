@@ -20,6 +20,7 @@ use tg_dialect::ir::walk::{self, Visit};
 use tg_dialect::ir::{edit, types};
 use melior::ir::{OperationRef, Value, ValueLike};
 use melior::pass::{ExternalPass, Pass};
+use melior::dialect::ods::memref;
 use melior::Context;
 
 pub const PASS: RustPass = RustPass {
@@ -59,13 +60,7 @@ fn run(context: &Context, func: OperationRef) -> bool {
                 continue;
             }
             let Some(b) = Builder::before(context, ret) else { return false };
-            let copy = Builder::result(b.op(
-                "memref.alloc",
-                &[],
-                &[value.r#type()],
-                &[("operandSegmentSizes", "array<i32: 0, 0>".into())],
-                vec![],
-            ));
+            let copy = Builder::result(b.insert(memref::alloc(context, value.r#type(), &[], &[], b.location).into()));
             b.op("memref.copy", &[*value, copy], &[], &[], vec![]);
             edit::set_operand(ret, i, copy);
         }

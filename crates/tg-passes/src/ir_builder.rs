@@ -1,14 +1,21 @@
 //! A small builder for the upstream IR the lowerings produce (`linalg`,
 //! `tensor`, `arith`, `math`), on top of melior's generic operation builder.
 //!
-//! Attributes and types are written in MLIR's own syntax and parsed, so a
-//! lowering reads like the IR it emits: `affine_map<(d0, d1) -> (d1)>`.
+//! Types, attributes and indexing maps are built as values (melior's typed
+//! constructors, affine expressions), never printed and parsed back.
 
+use melior::ir::attribute::{
+    ArrayAttribute, DenseElementsAttribute, DenseI32ArrayAttribute, DenseI64ArrayAttribute, FloatAttribute, IntegerAttribute,
+};
 use melior::ir::block::BlockLike;
 use melior::ir::operation::{OperationBuilder, OperationLike};
-use melior::ir::{Attribute, Block, BlockRef, Identifier, Location, OperationRef, Region, RegionLike, Type, Value, ValueLike};
+use melior::ir::r#type::{IntegerType, RankedTensorType};
+use melior::ir::{
+    AffineExpr, AffineMap, Attribute, Block, BlockRef, Identifier, Location, OperationRef, Region, RegionLike, Type,
+    Value, ValueLike,
+};
 use melior::Context;
-use tg_dialect::ir::{edit, types};
+use tg_dialect::ir::{affine, edit, types};
 
 /// Shape and element type of a ranked tensor.
 #[derive(Clone, Debug, PartialEq)]
@@ -31,16 +38,75 @@ impl<'c> TensorInfo<'c> {
     pub fn is_float(&self) -> bool {
         types::is_float(self.element)
     }
+}
 
-    /// `tensor<2x3xf32>` syntax.
-    pub fn type_text(&self) -> String {
-        tensor_type_text(&self.shape, self.element)
+/// A constant's value, in its element type: a float or an integer.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Number {
+    Float(f64),
+    Int(i64),
+}
+
+impl Number {
+    /// 0 in a float or an integer type.
+    pub fn zero(float: bool) -> Number {
+        if float { Number::Float(0.0) } else { Number::Int(0) }
+    }
+
+    /// `value` in a float type, or truncated to an integer.
+    pub fn of(value: f64, float: bool) -> Number {
+        if float { Number::Float(value) } else { Number::Int(value as i64) }
+    }
+
+    /// A count (of elements averaged) in a float or an integer type.
+    pub fn count(count: i64, float: bool) -> Number {
+        if float { Number::Float(count as f64) } else { Number::Int(count) }
+    }
+
+    /// The attribute of this value in `ty`.
+    pub fn attribute<'c>(self, context: &'c Context, ty: Type<'c>) -> Attribute<'c> {
+        match self {
+            Number::Float(value) => FloatAttribute::new(context, ty, value).into(),
+            Number::Int(value) => IntegerAttribute::new(ty, value).into(),
+        }
     }
 }
 
-pub fn tensor_type_text(shape: &[i64], element: Type) -> String {
-    let dims: String = shape.iter().map(|d| format!("{d}x")).collect();
-    format!("tensor<{dims}{element}>")
+/// A loop of a `linalg.generic`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LoopKind {
+    Parallel,
+    Reduction,
+}
+
+/// `n` parallel loops.
+pub fn parallel(n: usize) -> Vec<LoopKind> {
+    vec![LoopKind::Parallel; n]
+}
+
+/// The static tensor type `shape x element`.
+pub fn tensor_type<'c>(shape: &[i64], element: Type<'c>) -> Type<'c> {
+    let dims: Vec<u64> = shape.iter().map(|&d| d as u64).collect();
+    RankedTensorType::new(&dims, element, None).into()
+}
+
+/// An `array<i64: ...>` attribute.
+pub fn i64_array<'c>(context: &'c Context, values: &[i64]) -> Attribute<'c> {
+    DenseI64ArrayAttribute::new(context, values).into()
+}
+
+/// `operandSegmentSizes` of an op whose operand groups have these sizes.
+pub fn segments<'c>(context: &'c Context, sizes: &[i32]) -> Attribute<'c> {
+    DenseI32ArrayAttribute::new(context, sizes).into()
+}
+
+/// `dense<[values]> : tensor<N x i64>`.
+pub fn dense_i64<'c>(context: &'c Context, values: &[i64]) -> Attribute<'c> {
+    let i64_type = IntegerType::new(context, 64).into();
+    let elements: Vec<Attribute> = values.iter().map(|&v| IntegerAttribute::new(i64_type, v).into()).collect();
+    DenseElementsAttribute::new(tensor_type(&[values.len() as i64], i64_type), &elements)
+        .expect("i64 elements fit a tensor of i64")
+        .into()
 }
 
 /// Builds ops before a fixed op, at its location.
@@ -57,32 +123,22 @@ impl<'c, 'a> Builder<'c, 'a> {
         Some(Builder { context, location: anchor.location(), block: anchor.block()?, anchor })
     }
 
-    pub fn parse_type(&self, text: &str) -> Type<'c> {
-        Type::parse(self.context, text).unwrap_or_else(|| panic!("lowering produced an invalid type: {text}"))
-    }
-
-    pub fn parse_attr(&self, text: &str) -> Attribute<'c> {
-        Attribute::parse(self.context, text).unwrap_or_else(|| panic!("lowering produced an invalid attribute: {text}"))
-    }
-
     pub fn tensor_type(&self, shape: &[i64], element: Type<'c>) -> Type<'c> {
-        self.parse_type(&tensor_type_text(shape, element))
+        tensor_type(shape, element)
     }
 
-    /// Creates `name` with operands, result types, attributes (MLIR syntax)
-    /// and regions, and inserts it.
+    /// Creates `name` with operands, result types, attributes and regions,
+    /// and inserts it.
     pub fn op(
         &self,
         name: &str,
         operands: &[Value<'c, '_>],
         results: &[Type<'c>],
-        attributes: &[(&str, String)],
+        attributes: &[(&str, Attribute<'c>)],
         regions: Vec<Region<'c>>,
     ) -> OperationRef<'c, 'a> {
-        let attributes: Vec<_> = attributes
-            .iter()
-            .map(|(key, text)| (Identifier::new(self.context, key), self.parse_attr(text)))
-            .collect();
+        let attributes: Vec<_> =
+            attributes.iter().map(|(key, attribute)| (Identifier::new(self.context, key), *attribute)).collect();
         let op = OperationBuilder::new(name, self.location)
             .add_operands(operands)
             .add_results(results)
@@ -93,15 +149,20 @@ impl<'c, 'a> Builder<'c, 'a> {
         self.block.insert_operation_before(self.anchor, op)
     }
 
+    /// Inserts `op` (built by an ODS builder) before the anchor.
+    pub fn insert(&self, op: melior::ir::Operation<'c>) -> OperationRef<'c, 'a> {
+        self.block.insert_operation_before(self.anchor, op)
+    }
+
     /// The single result of an op just built.
     pub fn result(op: OperationRef<'c, 'a>) -> Value<'c, 'a> {
         // An op built here with one result type has result 0.
         op.result(0).expect("the op was built with one result").into()
     }
 
-    /// `arith.constant` of a scalar, written as MLIR's literal (`0.0`, `-1`, `0xFF800000`).
-    pub fn scalar(&self, literal: &str, element: Type<'c>) -> Value<'c, 'a> {
-        Self::result(self.op("arith.constant", &[], &[element], &[("value", format!("{literal} : {element}"))], vec![]))
+    /// `arith.constant` of a scalar.
+    pub fn scalar(&self, value: Number, element: Type<'c>) -> Value<'c, 'a> {
+        Self::result(self.op("arith.constant", &[], &[element], &[("value", value.attribute(self.context, element))], vec![]))
     }
 
     /// `tensor.empty() : tensor<shape x element>`.
@@ -122,8 +183,8 @@ impl<'c, 'a> Builder<'c, 'a> {
         &self,
         inputs: &[Value<'c, 'a>],
         init: Value<'c, 'a>,
-        maps: &[String],
-        iterators: &[&str],
+        maps: &[AffineMap<'c>],
+        iterators: &[LoopKind],
         body: impl for<'x> FnOnce(&BodyBuilder<'c, 'x>, &[Value<'c, 'x>]) -> Value<'c, 'x>,
     ) -> Value<'c, 'a> {
         let element_of = |v: &Value<'c, 'a>| {
@@ -144,22 +205,29 @@ impl<'c, 'a> Builder<'c, 'a> {
         region.append_block(block);
         let mut operands: Vec<Value> = inputs.to_vec();
         operands.push(init);
-        let maps_text = format!("[{}]", maps.iter().map(|m| format!("affine_map<{m}>")).collect::<Vec<_>>().join(", "));
-        let iters_text = format!(
-            "[{}]",
-            iterators.iter().map(|i| format!("#linalg.iterator_type<{i}>")).collect::<Vec<_>>().join(", ")
-        );
+        let maps: Vec<Attribute> = maps.iter().map(|&m| affine::map_attribute(m)).collect();
+        let iterators: Vec<Attribute> = iterators.iter().map(|&i| self.iterator(i)).collect();
         Self::result(self.op(
             "linalg.generic",
             &operands,
             &[init.r#type()],
             &[
-                ("indexing_maps", maps_text),
-                ("iterator_types", iters_text),
-                ("operandSegmentSizes", format!("array<i32: {}, 1>", inputs.len())),
+                ("indexing_maps", ArrayAttribute::new(self.context, &maps).into()),
+                ("iterator_types", ArrayAttribute::new(self.context, &iterators).into()),
+                ("operandSegmentSizes", segments(self.context, &[inputs.len() as i32, 1])),
             ],
             vec![region],
         ))
+    }
+
+    /// `#linalg.iterator_type<...>`: a linalg enum attribute, which the C API
+    /// cannot build, so one of its two spellings is parsed (no text is made).
+    fn iterator(&self, iterator: LoopKind) -> Attribute<'c> {
+        let text = match iterator {
+            LoopKind::Parallel => "#linalg.iterator_type<parallel>",
+            LoopKind::Reduction => "#linalg.iterator_type<reduction>",
+        };
+        Attribute::parse(self.context, text).expect("linalg is loaded: its iterator types parse")
     }
 
     /// A named linalg op (`linalg.matmul`, convolutions, pooling) whose body
@@ -169,12 +237,12 @@ impl<'c, 'a> Builder<'c, 'a> {
         name: &str,
         inputs: &[Value<'c, 'a>],
         init: Value<'c, 'a>,
-        attributes: &[(&str, String)],
+        attributes: &[(&str, Attribute<'c>)],
     ) -> Value<'c, 'a> {
         let mut operands: Vec<Value> = inputs.to_vec();
         operands.push(init);
         let mut attributes = attributes.to_vec();
-        attributes.push(("operandSegmentSizes", format!("array<i32: {}, 1>", inputs.len())));
+        attributes.push(("operandSegmentSizes", segments(self.context, &[inputs.len() as i32, 1])));
         let op = self.op(name, &operands, &[init.r#type()], &attributes, vec![Region::new()]);
         edit::fill_named_linalg_region(op);
         Self::result(op)
@@ -203,15 +271,16 @@ impl<'c, 'b> BodyBuilder<'c, 'b> {
         self.block.append_operation(op);
     }
 
-    /// `name(operands) : result` with optional attributes in MLIR syntax.
-    pub fn op(&self, name: &str, operands: &[Value<'c, '_>], result: Type<'c>, attributes: &[(&str, String)]) -> Value<'c, 'b> {
-        let attributes: Vec<_> = attributes
-            .iter()
-            .map(|(key, text)| {
-                let attr = Attribute::parse(self.context, text).unwrap_or_else(|| panic!("invalid attribute {text}"));
-                (Identifier::new(self.context, key), attr)
-            })
-            .collect();
+    /// `name(operands) : result` with attributes.
+    pub fn op(
+        &self,
+        name: &str,
+        operands: &[Value<'c, '_>],
+        result: Type<'c>,
+        attributes: &[(&str, Attribute<'c>)],
+    ) -> Value<'c, 'b> {
+        let attributes: Vec<_> =
+            attributes.iter().map(|(key, attribute)| (Identifier::new(self.context, key), *attribute)).collect();
         let op = OperationBuilder::new(name, self.location)
             .add_operands(operands)
             .add_results(&[result])
@@ -222,37 +291,36 @@ impl<'c, 'b> BodyBuilder<'c, 'b> {
         op.result(0).expect("one result").into()
     }
 
-    pub fn constant(&self, literal: &str, ty: Type<'c>) -> Value<'c, 'b> {
-        self.op("arith.constant", &[], ty, &[("value", format!("{literal} : {ty}"))])
+    pub fn constant(&self, value: Number, ty: Type<'c>) -> Value<'c, 'b> {
+        self.op("arith.constant", &[], ty, &[("value", value.attribute(self.context, ty))])
     }
 }
 
-/// `(d0, ..., dn-1) -> (exprs)`.
-pub fn map(rank: usize, exprs: &[String]) -> String {
-    format!("({}) -> ({})", dims(rank), exprs.join(", "))
+/// Loop dimension `d`.
+pub fn dim(context: &Context, d: usize) -> AffineExpr<'_> {
+    AffineExpr::dim(context, d)
 }
 
-pub fn identity_map(rank: usize) -> String {
-    map(rank, &(0..rank).map(|d| format!("d{d}")).collect::<Vec<_>>())
+/// `(d0, ..., d{rank-1}) -> (exprs)`.
+pub fn map<'c>(context: &'c Context, rank: usize, exprs: &[AffineExpr<'c>]) -> AffineMap<'c> {
+    AffineMap::new(context, rank, 0, exprs)
 }
 
-pub fn dims(rank: usize) -> String {
-    (0..rank).map(|d| format!("d{d}")).collect::<Vec<_>>().join(", ")
+pub fn identity_map(context: &Context, rank: usize) -> AffineMap<'_> {
+    let exprs: Vec<AffineExpr> = (0..rank).map(|d| dim(context, d)).collect();
+    map(context, rank, &exprs)
 }
 
 /// The map reading an operand of `shape` inside an iteration space of shape
 /// `out` with numpy broadcasting (aligned right; size-1 dims read index 0).
-pub fn broadcast_map(shape: &[i64], out: &[i64]) -> String {
+pub fn broadcast_map<'c>(context: &'c Context, shape: &[i64], out: &[i64]) -> AffineMap<'c> {
     let offset = out.len() - shape.len();
-    let exprs: Vec<String> = shape
+    let exprs: Vec<AffineExpr> = shape
         .iter()
         .enumerate()
-        .map(|(j, &size)| if size == 1 && out[j + offset] != 1 { "0".to_string() } else { format!("d{}", j + offset) })
+        .map(|(j, &size)| {
+            if size == 1 && out[j + offset] != 1 { AffineExpr::constant(context, 0) } else { dim(context, j + offset) }
+        })
         .collect();
-    map(out.len(), &exprs)
-}
-
-/// `[a, b, c]`
-pub fn list(values: &[i64]) -> String {
-    format!("[{}]", values.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", "))
+    map(context, out.len(), &exprs)
 }

@@ -18,7 +18,9 @@
 
 use crate::catalog::PassInfo;
 use tg_dialect::ir::context::with_context;
-use crate::ir_builder::{broadcast_map, identity_map, map, BodyBuilder, Builder, TensorInfo};
+use crate::ir_builder::{
+    broadcast_map, identity_map, map, parallel, tensor_type, BodyBuilder, Builder, LoopKind, Number, TensorInfo,
+};
 use crate::options::OptionValues;
 use crate::registry::{PassId, RustPass};
 use crate::tg_to_linalg::lowest;
@@ -28,7 +30,12 @@ use tg_dialect::ir::walk::{self, Visit};
 use melior::dialect::DialectHandle;
 use melior::ir::block::BlockLike;
 use melior::ir::operation::OperationLike;
-use melior::ir::{Block, OperationRef, Region, RegionLike, Type, Value, ValueLike};
+use melior::ir::attribute::{
+    DenseElementsAttribute, FlatSymbolRefAttribute, IntegerAttribute, StringAttribute, TypeAttribute,
+};
+use melior::ir::operation::OperationBuilder;
+use melior::ir::r#type::{IntegerType, MemRefType};
+use melior::ir::{Attribute, Block, Identifier, OperationRef, Region, RegionLike, Type, Value, ValueLike};
 use melior::pass::{ExternalPass, Pass};
 use melior::Context;
 
@@ -113,27 +120,37 @@ fn declare_global(context: &Context, module: OperationRef) -> bool {
     let Some(body) = module.region(0).ok().and_then(|r| r.first_block()) else { return false };
     let mut next = body.first_operation();
     while let Some(op) = next {
-        let named = op.attribute("sym_name").is_ok_and(|a| a.to_string() == format!("\"{ERROR_GLOBAL}\""));
+        let named = op
+            .attribute("sym_name")
+            .ok()
+            .and_then(|a| StringAttribute::try_from(a).ok())
+            .is_some_and(|name| name.value() == ERROR_GLOBAL);
         if named {
             return true;
         }
         next = op.next_in_block();
     }
-    let text = format!("memref.global @{ERROR_GLOBAL} : memref<i32> = dense<0>");
-    let Some(global) = parse_op(context, &text) else { return false };
+    let i32_type: Type = IntegerType::new(context, 32).into();
+    let memref_type = MemRefType::new(i32_type, &[], None, None);
+    let Ok(initial) = DenseElementsAttribute::new(tensor_type(&[], i32_type), &[IntegerAttribute::new(i32_type, 0).into()])
+    else {
+        return false;
+    };
+    let Ok(global) = OperationBuilder::new("memref.global", module.location())
+        .add_attributes(&[
+            (Identifier::new(context, "sym_name"), StringAttribute::new(context, ERROR_GLOBAL).into()),
+            (Identifier::new(context, "type"), TypeAttribute::new(memref_type.into()).into()),
+            (Identifier::new(context, "initial_value"), initial.into()),
+        ])
+        .build()
+    else {
+        return false;
+    };
     match body.first_operation() {
         Some(first) => body.insert_operation_before(first, global),
         None => body.append_operation(global),
     };
     true
-}
-
-/// Parses one op from `text` (outside any block).
-fn parse_op<'c>(context: &'c Context, text: &str) -> Option<melior::ir::Operation<'c>> {
-    let module = melior::ir::Module::parse(context, text)?;
-    let op = module.body().first_operation()?;
-    // Detached before the module drops, and owned by the returned value.
-    Some(edit::remove_from_parent(op))
 }
 
 /// Guards `op`, the `number`th checked op: its right operand becomes a safe
@@ -143,33 +160,34 @@ fn guard<'c, 'a>(b: &Builder<'c, 'a>, op: OperationRef<'c, 'a>, number: i64) -> 
     let (lhs, rhs) = (op.operand(0).map_err(|e| e.to_string())?, op.operand(1).map_err(|e| e.to_string())?);
     let out = TensorInfo::of(op.result(0).map_err(|e| e.to_string())?.r#type()).ok_or("the result is not a static tensor")?;
     let shape = |v: Value| TensorInfo::of(v.r#type()).map(|t| t.shape).ok_or("an operand is not a static tensor");
-    let maps = [broadcast_map(&shape(lhs)?, &out.shape), broadcast_map(&shape(rhs)?, &out.shape)];
+    let maps = [broadcast_map(b.context, &shape(lhs)?, &out.shape), broadcast_map(b.context, &shape(rhs)?, &out.shape)];
     let element = out.element;
-    let bool_type = b.parse_type("i1");
+    let bool_type: Type = IntegerType::new(b.context, 1).into();
     let min = lowest(element, false);
     // The right operand, broadcast to the result's shape, with every bad
     // entry replaced by one the op defines.
     let rank = out.rank();
-    let parallel = vec!["parallel"; rank];
-    let replacement = if is_pow { "0" } else { "1" };
+    let parallel = parallel(rank);
+    let replacement = Number::Int(if is_pow { 0 } else { 1 });
     let safe = b.generic(
         &[lhs, rhs],
         b.empty(&out.shape, element),
-        &[maps[0].clone(), maps[1].clone(), identity_map(rank)],
+        &[maps[0], maps[1], identity_map(b.context, rank)],
         &parallel,
         |body, args| {
-            let is_bad = undefined(body, is_pow, element, &min, args[0], args[1]);
+            let is_bad = undefined(body, is_pow, element, min, args[0], args[1]);
             let fallback = body.constant(replacement, element);
             body.op("arith.select", &[is_bad, fallback, args[1]], element, &[])
         },
     );
 
     // Whether any pair is bad: an `or` over the whole iteration space.
-    let no = b.scalar("0", bool_type);
+    let no = b.scalar(Number::Int(0), bool_type);
     let any_init = b.filled(no, &[], bool_type);
-    let reduction = vec!["reduction"; rank];
-    let any = b.generic(&[lhs, rhs], any_init, &[maps[0].clone(), maps[1].clone(), map(rank, &[])], &reduction, |body, args| {
-        let is_bad = undefined(body, is_pow, element, &min, args[0], args[1]);
+    let reduction = vec![LoopKind::Reduction; rank];
+    let maps = [maps[0], maps[1], map(b.context, rank, &[])];
+    let any = b.generic(&[lhs, rhs], any_init, &maps, &reduction, |body, args| {
+        let is_bad = undefined(body, is_pow, element, min, args[0], args[1]);
         body.op("arith.ori", &[args[2], is_bad], bool_type, &[])
     });
     let faulted = Builder::result(b.op("tensor.extract", &[any], &[bool_type], &[], vec![]));
@@ -186,14 +204,14 @@ fn undefined<'c, 'x>(
     body: &BodyBuilder<'c, 'x>,
     is_pow: bool,
     element: Type<'c>,
-    min: &str,
+    min: Number,
     l: Value<'c, 'x>,
     r: Value<'c, 'x>,
 ) -> Value<'c, 'x> {
-    let bool_type = Type::parse(body.context, "i1").expect("i1 parses");
-    let zero = body.constant("0", element);
+    let bool_type: Type = IntegerType::new(body.context, 1).into();
+    let zero = body.constant(Number::Int(0), element);
     let cmp = |predicate: i64, x: Value<'c, 'x>, y: Value<'c, 'x>| {
-        body.op("arith.cmpi", &[x, y], bool_type, &[("predicate", format!("{predicate} : i64"))])
+        body.op("arith.cmpi", &[x, y], bool_type, &[("predicate", predicate_attribute(body.context, predicate))])
     };
     // arith::CmpIPredicate: eq = 0, slt = 2.
     let (eq, slt) = (0, 2);
@@ -204,25 +222,32 @@ fn undefined<'c, 'x>(
     }
     let by_zero = cmp(eq, r, zero);
     let min_value = body.constant(min, element);
-    let minus_one = body.constant("-1", element);
+    let minus_one = body.constant(Number::Int(-1), element);
     let is_min = cmp(eq, l, min_value);
     let is_minus_one = cmp(eq, r, minus_one);
     let overflow = body.op("arith.andi", &[is_min, is_minus_one], bool_type, &[]);
     body.op("arith.ori", &[by_zero, overflow], bool_type, &[])
 }
 
+/// `arith.cmpi`'s predicate (`arith::CmpIPredicate`: eq = 0, slt = 2), an i64.
+fn predicate_attribute(context: &Context, predicate: i64) -> Attribute<'_> {
+    IntegerAttribute::new(IntegerType::new(context, 64).into(), predicate).into()
+}
+
 /// `scf.if %faulted { error = error == 0 ? number : error }`.
 fn record_fault<'c, 'a>(b: &Builder<'c, 'a>, faulted: Value<'c, 'a>, number: i64) {
-    let i32_type = b.parse_type("i32");
+    let i32_type: Type = IntegerType::new(b.context, 32).into();
     let block = Block::new(&[]);
     {
         let body = BodyBuilder::new(b.context, b.location, &block);
-        let memref_type = b.parse_type("memref<i32>");
-        let global = body.op("memref.get_global", &[], memref_type, &[("name", format!("@{ERROR_GLOBAL}"))]);
+        let memref_type = MemRefType::new(i32_type, &[], None, None).into();
+        let name = FlatSymbolRefAttribute::new(b.context, ERROR_GLOBAL).into();
+        let global = body.op("memref.get_global", &[], memref_type, &[("name", name)]);
         let current = body.op("memref.load", &[global], i32_type, &[]);
-        let zero = body.constant("0", i32_type);
-        let first = body.op("arith.cmpi", &[current, zero], b.parse_type("i1"), &[("predicate", "0 : i64".into())]);
-        let mine = body.constant(&number.to_string(), i32_type);
+        let zero = body.constant(Number::Int(0), i32_type);
+        let bool_type = IntegerType::new(b.context, 1).into();
+        let first = body.op("arith.cmpi", &[current, zero], bool_type, &[("predicate", predicate_attribute(b.context, 0))]);
+        let mine = body.constant(Number::Int(number), i32_type);
         let value = body.op("arith.select", &[first, mine, current], i32_type, &[]);
         body.effect("memref.store", &[value, global]);
         body.effect("scf.yield", &[]);

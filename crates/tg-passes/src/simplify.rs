@@ -10,8 +10,8 @@ use crate::catalog::PassInfo;
 use crate::options::OptionValues;
 use crate::registry::{PassId, RustPass};
 use melior::ir::attribute::DenseI64ArrayAttribute;
-use melior::ir::operation::{OperationBuilder, OperationLike};
-use melior::ir::{Identifier, OperationRef, Value, ValueLike};
+use melior::ir::operation::OperationLike;
+use melior::ir::{OperationRef, Value, ValueLike};
 use melior::pass::{ExternalPass, Pass};
 use tg_dialect::ir::context::with_context;
 use melior::{
@@ -19,6 +19,7 @@ use melior::{
 };
 use melior::{RewritePatternSet, RewriterBase};
 use tg_dialect::ir::edit;
+use tg_dialect::ods::tg;
 use tg_dialect::ir::rewrite::op_pattern;
 
 crate::pass_options! {
@@ -126,21 +127,10 @@ fn fold_transpose(op: OperationRef, rewriter: &RewriterBase) -> bool {
     if producer(input, "tg.transpose").is_none() {
         return false;
     }
-    let Ok(result) = op.result(0) else {
-        return false;
-    };
     with_context(op.context(), |context| {
-        let Ok(new_op) = OperationBuilder::new("tg.transpose", op.location())
-            .add_operands(&[source])
-            .add_attributes(&[(
-                Identifier::new(context, "perm"),
-                DenseI64ArrayAttribute::new(context, &composed).into(),
-            )])
-            .add_results(&[result.r#type()])
-            .build()
-        else {
-            return false;
-        };
+        // The result type is inferred (tg.transpose's shape rule).
+        let perm = DenseI64ArrayAttribute::new(context, &composed).into();
+        let new_op: melior::ir::Operation = tg::transpose(context, source, perm, op.location()).into();
         rewriter.set_insertion_point_before(op);
         let new_op = rewriter.insert(new_op);
         rewriter.replace_op_with_operation(op, new_op);

@@ -18,13 +18,16 @@
 
 use tg_dialect::ir::context::with_context;
 use crate::catalog::PassInfo;
-use crate::ir_builder::{broadcast_map, identity_map, list, map, BodyBuilder, Builder, TensorInfo};
+use crate::ir_builder::{
+    broadcast_map, dense_i64, dim, i64_array, identity_map, map, parallel, segments, BodyBuilder, Builder, LoopKind,
+    Number, TensorInfo,
+};
 use crate::options::OptionValues;
 use crate::registry::{PassId, RustPass};
 use melior::ir::attribute::{DenseI64ArrayAttribute, FloatAttribute, IntegerAttribute};
 use melior::ir::block::BlockLike;
 use melior::ir::operation::OperationLike;
-use melior::ir::{Block, OperationRef, Region, RegionLike, Type, Value, ValueLike};
+use melior::ir::{AffineExpr, Attribute, Block, OperationRef, Region, RegionLike, Type, Value, ValueLike};
 use melior::pass::{ExternalPass, Pass};
 use melior::dialect::DialectHandle;
 use tg_dialect::ir::diagnostics::emit_error;
@@ -183,7 +186,7 @@ fn lower_group(context: &melior::Context, config: Config, fused: OperationRef, g
         emit_error(fused.location(), "'tg.fused' op cannot be lowered to linalg: its body does not match its operands and results");
         return false;
     }
-    let tag: melior::ir::Attribute = IntegerAttribute::new(Type::parse(context, "i64").expect("i64 parses"), id).into();
+    let tag: melior::ir::Attribute = IntegerAttribute::new(melior::ir::r#type::IntegerType::new(context, 64).into(), id).into();
     let mut next = body.first_operation();
     while let Some(op) = next {
         next = op.next_in_block();
@@ -263,12 +266,11 @@ fn lower<'c, 'a>(b: &Builder<'c, 'a>, config: Config, op: OperationRef<'c, 'a>, 
                     .ok_or_else(|| format!("missing attribute '{key}'"))
             };
             let (min, max) = (bound("min")?, bound("max")?);
-            let literal = |v: f64| if out.is_float() { float_literal(v) } else { (v as i64).to_string() };
-            let (low, high) = (literal(min), literal(max));
+            let (low, high) = (Number::of(min, out.is_float()), Number::of(max, out.is_float()));
             let (lower_op, upper_op) =
                 if out.is_float() { ("arith.maximumf", "arith.minimumf") } else { ("arith.maxsi", "arith.minsi") };
             elementwise(b, &[operand(0)?], &out, |body, args| {
-                let (low, high) = (body.constant(&low, out.element), body.constant(&high, out.element));
+                let (low, high) = (body.constant(low, out.element), body.constant(high, out.element));
                 let raised = body.op(lower_op, &[args[0], low], out.element, &[]);
                 body.op(upper_op, &[raised, high], out.element, &[])
             })
@@ -303,17 +305,17 @@ fn lower<'c, 'a>(b: &Builder<'c, 'a>, config: Config, op: OperationRef<'c, 'a>, 
         TgOp::BroadcastTo => {
             let input = info(operand(0)?)?;
             let init = b.empty(&out.shape, out.element);
-            let maps = [broadcast_map(&input.shape, &out.shape), identity_map(out.rank())];
+            let maps = [broadcast_map(b.context, &input.shape, &out.shape), identity_map(b.context, out.rank())];
             Ok(b.generic(&[operand(0)?], init, &maps, &parallel(out.rank()), |_, args| args[0]))
         }
         TgOp::Reshape => {
-            let i64_type = Type::parse(b.context, "i64").expect("i64 parses");
+            let i64_type = melior::ir::r#type::IntegerType::new(b.context, 64).into();
             let shape_type = b.tensor_type(&[out.rank() as i64], i64_type);
             let shape = Builder::result(b.op(
                 "arith.constant",
                 &[],
                 &[shape_type],
-                &[("value", format!("dense<{}> : tensor<{}xi64>", list(&out.shape), out.rank()))],
+                &[("value", dense_i64(b.context, &out.shape))],
                 vec![],
             ));
             Ok(Builder::result(b.op("tensor.reshape", &[operand(0)?, shape], &[b.tensor_type(&out.shape, out.element)], &[], vec![])))
@@ -322,15 +324,17 @@ fn lower<'c, 'a>(b: &Builder<'c, 'a>, config: Config, op: OperationRef<'c, 'a>, 
             let offsets = attr_list("offsets")?;
             let sizes = attr_list("sizes")?;
             let strides = ints(op, "strides").unwrap_or_else(|| vec![1; sizes.len()]);
+            // melior's generated `tensor::extract_slice` builder leaves
+            // `source` out of operandSegmentSizes, so the op is built generically.
             Ok(Builder::result(b.op(
                 "tensor.extract_slice",
                 &[operand(0)?],
                 &[b.tensor_type(&out.shape, out.element)],
                 &[
-                    ("operandSegmentSizes", "array<i32: 1, 0, 0, 0>".into()),
-                    ("static_offsets", array(&offsets)),
-                    ("static_sizes", array(&sizes)),
-                    ("static_strides", array(&strides)),
+                    ("operandSegmentSizes", segments(b.context, &[1, 0, 0, 0])),
+                    ("static_offsets", i64_array(b.context, &offsets)),
+                    ("static_sizes", i64_array(b.context, &sizes)),
+                    ("static_strides", i64_array(b.context, &strides)),
                 ],
                 vec![],
             )))
@@ -350,15 +354,16 @@ fn lower<'c, 'a>(b: &Builder<'c, 'a>, config: Config, op: OperationRef<'c, 'a>, 
                     // axis is out of bounds for tensor.insert_slice).
                     continue;
                 }
+                // Built generically, as tensor.extract_slice is (see there).
                 result = Builder::result(b.op(
                     "tensor.insert_slice",
                     &[piece, result],
                     &[b.tensor_type(&out.shape, out.element)],
                     &[
-                        ("operandSegmentSizes", "array<i32: 1, 1, 0, 0, 0>".into()),
-                        ("static_offsets", array(&offsets)),
-                        ("static_sizes", array(&shape)),
-                        ("static_strides", array(&vec![1; shape.len()])),
+                        ("operandSegmentSizes", segments(b.context, &[1, 1, 0, 0, 0])),
+                        ("static_offsets", i64_array(b.context, &offsets)),
+                        ("static_sizes", i64_array(b.context, &shape)),
+                        ("static_strides", i64_array(b.context, &vec![1; shape.len()])),
                     ],
                     vec![],
                 ));
@@ -372,8 +377,7 @@ fn lower<'c, 'a>(b: &Builder<'c, 'a>, config: Config, op: OperationRef<'c, 'a>, 
                 .and_then(|a| FloatAttribute::try_from(a).ok())
                 .map(|a| a.value())
                 .unwrap_or(0.0);
-            let literal = if out.is_float() { float_literal(value) } else { (value as i64).to_string() };
-            let fill = b.scalar(&literal, out.element);
+            let fill = b.scalar(Number::of(value, out.is_float()), out.element);
             Ok(pad(b, operand(0)?, fill, &attr_list("low")?, &attr_list("high")?, &out))
         }
         TgOp::ReduceSum | TgOp::ReduceMax | TgOp::ReduceMean => {
@@ -385,7 +389,7 @@ fn lower<'c, 'a>(b: &Builder<'c, 'a>, config: Config, op: OperationRef<'c, 'a>, 
                 return Ok(reduced);
             }
             let count: i64 = axes.iter().map(|&a| input.shape[a as usize]).product();
-            let divisor = b.scalar(&count_literal(count, out.is_float()), out.element);
+            let divisor = b.scalar(Number::count(count, out.is_float()), out.element);
             let element = out.element;
             let is_float = out.is_float();
             elementwise(b, &[reduced], &out, |body, args| {
@@ -401,38 +405,13 @@ fn lower<'c, 'a>(b: &Builder<'c, 'a>, config: Config, op: OperationRef<'c, 'a>, 
     }
 }
 
-fn parallel(rank: usize) -> Vec<&'static str> {
-    vec!["parallel"; rank]
-}
-
-fn array(values: &[i64]) -> String {
-    format!("array<i64: {}>", values.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", "))
-}
-
-/// A float literal MLIR's lexer accepts for any finite value (it needs a
-/// `.`, which `{:.17e}` always writes: `2.50000000000000000e0`).
-fn float_literal(value: f64) -> String {
-    format!("{value:.17e}")
-}
-
-/// A count (of elements averaged) as a literal of a float or integer type.
-fn count_literal(count: i64, is_float: bool) -> String {
-    if is_float { float_literal(count as f64) } else { count.to_string() }
-}
-
-/// -inf (floats) or the minimum integer, as an MLIR literal of `element`.
-pub(crate) fn lowest(element: Type, is_float: bool) -> String {
+/// -inf (floats) or the minimum integer of `element`.
+pub(crate) fn lowest(element: Type, is_float: bool) -> Number {
     if is_float {
-        // Hex literals give the exact bit pattern of -inf for each width.
-        return match element.to_string().as_str() {
-            "f16" => "0xFC00".into(),
-            "bf16" => "0xFF80".into(),
-            "f32" => "0xFF800000".into(),
-            _ => "0xFFF0000000000000".into(),
-        };
+        return Number::Float(f64::NEG_INFINITY);
     }
     let width = int_width(element);
-    (-(1i128 << (width.clamp(1, 64) - 1))).to_string()
+    Number::Int((-(1i128 << (width.clamp(1, 64) - 1))) as i64)
 }
 
 /// An elementwise `linalg.generic` over `out`'s shape, broadcasting inputs.
@@ -444,9 +423,9 @@ fn elementwise<'c, 'a>(
 ) -> Lowered<'c, 'a> {
     let mut maps = Vec::new();
     for input in inputs {
-        maps.push(broadcast_map(&info(*input)?.shape, &out.shape));
+        maps.push(broadcast_map(b.context, &info(*input)?.shape, &out.shape));
     }
-    maps.push(identity_map(out.rank()));
+    maps.push(identity_map(b.context, out.rank()));
     let init = b.empty(&out.shape, out.element);
     Ok(b.generic(inputs, init, &maps, &parallel(out.rank()), body))
 }
@@ -475,7 +454,7 @@ fn binary<'c, 'b>(body: &BodyBuilder<'c, 'b>, kind: TgOp, lhs: Value<'c, '_>, rh
 fn unary<'c, 'b>(body: &BodyBuilder<'c, 'b>, kind: TgOp, x: Value<'c, '_>, out: &TensorInfo<'c>) -> Value<'c, 'b> {
     let t = out.element;
     if !out.is_float() {
-        let zero = body.constant("0", t);
+        let zero = body.constant(Number::Int(0), t);
         return match kind {
             TgOp::Neg => body.op("arith.subi", &[zero, x], t, &[]),
             // max(x, 0 - x), wrapping at MIN like `math.absi`, whose LLVM
@@ -491,11 +470,11 @@ fn unary<'c, 'b>(body: &BodyBuilder<'c, 'b>, kind: TgOp, x: Value<'c, '_>, out: 
         TgOp::Neg => body.op("arith.negf", &[x], t, &[]),
         TgOp::Abs => body.op("math.absf", &[x], t, &[]),
         TgOp::Relu => {
-            let zero = body.constant("0.0", t);
+            let zero = body.constant(Number::Float(0.0), t);
             body.op("arith.maximumf", &[x, zero], t, &[])
         }
         TgOp::Sigmoid => {
-            let one = body.constant("1.0", t);
+            let one = body.constant(Number::Float(1.0), t);
             let neg = body.op("arith.negf", &[x], t, &[]);
             let exp = body.op("math.exp", &[neg], t, &[]);
             let den = body.op("arith.addf", &[one, exp], t, &[]);
@@ -531,7 +510,7 @@ fn cast<'c, 'b>(body: &BodyBuilder<'c, 'b>, x: Value<'c, '_>, from: &TensorInfo<
                     let wide = body.op("arith.extf", &[x], f32, &[]);
                     body.op("arith.truncf", &[wide], t, &[])
                 }
-                std::cmp::Ordering::Equal => body.op("arith.addf", &[x, body.constant("-0.0", t)], t, &[]),
+                std::cmp::Ordering::Equal => body.op("arith.addf", &[x, body.constant(Number::Float(-0.0), t)], t, &[]),
             }
         }
         (true, false) => body.op("arith.fptosi", &[x], t, &[]),
@@ -539,13 +518,13 @@ fn cast<'c, 'b>(body: &BodyBuilder<'c, 'b>, x: Value<'c, '_>, from: &TensorInfo<
         (false, false) => match int_width(from.element).cmp(&int_width(t)) {
             std::cmp::Ordering::Less => body.op("arith.extsi", &[x], t, &[]),
             std::cmp::Ordering::Greater => body.op("arith.trunci", &[x], t, &[]),
-            std::cmp::Ordering::Equal => body.op("arith.addi", &[x, body.constant("0", t)], t, &[]),
+            std::cmp::Ordering::Equal => body.op("arith.addi", &[x, body.constant(Number::Int(0), t)], t, &[]),
         },
     }
 }
 
 fn zero<'c, 'a>(b: &Builder<'c, 'a>, t: &TensorInfo<'c>) -> Value<'c, 'a> {
-    b.scalar(if t.is_float() { "0.0" } else { "0" }, t.element)
+    b.scalar(Number::zero(t.is_float()), t.element)
 }
 
 fn matmul<'c, 'a>(b: &Builder<'c, 'a>, lhs: Value<'c, 'a>, rhs: Value<'c, 'a>, out: &TensorInfo<'c>) -> Lowered<'c, 'a> {
@@ -560,25 +539,26 @@ fn matmul<'c, 'a>(b: &Builder<'c, 'a>, lhs: Value<'c, 'a>, rhs: Value<'c, 'a>, o
     // General case: batch dims broadcast; loops (batch..., m, n, k).
     let batch = out.rank() - 2;
     let rank = out.rank() + 1;
-    let (m, n, k) = (format!("d{batch}"), format!("d{}", batch + 1), format!("d{}", batch + 2));
-    let batch_exprs = |shape: &[i64]| -> Vec<String> {
+    let c = b.context;
+    let (m, n, k) = (dim(c, batch), dim(c, batch + 1), dim(c, batch + 2));
+    let batch_exprs = |shape: &[i64]| -> Vec<AffineExpr> {
         let own = shape.len() - 2;
         (0..own)
             .map(|j| {
                 let d = j + batch - own;
-                if shape[j] == 1 && out.shape[d] != 1 { "0".to_string() } else { format!("d{d}") }
+                if shape[j] == 1 && out.shape[d] != 1 { AffineExpr::constant(c, 0) } else { dim(c, d) }
             })
             .collect()
     };
     let mut lhs_exprs = batch_exprs(&l.shape);
-    lhs_exprs.extend([m.clone(), k.clone()]);
+    lhs_exprs.extend([m, k]);
     let mut rhs_exprs = batch_exprs(&r.shape);
-    rhs_exprs.extend([k, n.clone()]);
-    let mut out_exprs: Vec<String> = (0..batch).map(|d| format!("d{d}")).collect();
+    rhs_exprs.extend([k, n]);
+    let mut out_exprs: Vec<AffineExpr> = (0..batch).map(|d| dim(c, d)).collect();
     out_exprs.extend([m, n]);
     let mut iterators = parallel(rank - 1);
-    iterators.push("reduction");
-    let maps = [map(rank, &lhs_exprs), map(rank, &rhs_exprs), map(rank, &out_exprs)];
+    iterators.push(LoopKind::Reduction);
+    let maps = [map(c, rank, &lhs_exprs), map(c, rank, &rhs_exprs), map(c, rank, &out_exprs)];
     Ok(b.generic(&[lhs, rhs], init, &maps, &iterators, |body, args| multiply_accumulate(body, args, out)))
 }
 
@@ -614,14 +594,16 @@ fn pad<'c, 'a>(
     );
     let region = Region::new();
     region.append_block(block);
+    // melior's generated `tensor::pad` builder leaves `source` out of
+    // operandSegmentSizes (it writes 0, 0, 0), so the op is built generically.
     Builder::result(b.op(
         "tensor.pad",
         &[input],
         &[b.tensor_type(&out.shape, out.element)],
         &[
-            ("operandSegmentSizes", "array<i32: 1, 0, 0>".into()),
-            ("static_low", array(low)),
-            ("static_high", array(high)),
+            ("operandSegmentSizes", segments(b.context, &[1, 0, 0])),
+            ("static_low", i64_array(b.context, low)),
+            ("static_high", i64_array(b.context, high)),
         ],
         vec![region],
     ))
@@ -644,17 +626,19 @@ fn pad_spatial<'c, 'a>(b: &Builder<'c, 'a>, input: Value<'c, 'a>, padding: &[i64
 fn transpose<'c, 'a>(b: &Builder<'c, 'a>, input: Value<'c, 'a>, perm: &[i64]) -> Lowered<'c, 'a> {
     let t = info(input)?;
     // Input dim perm[i] is read at loop index d<i>.
-    let mut exprs = vec![String::new(); perm.len()];
+    let mut exprs = vec![AffineExpr::constant(b.context, 0); perm.len()];
     for (i, &p) in perm.iter().enumerate() {
-        exprs[p as usize] = format!("d{i}");
+        exprs[p as usize] = dim(b.context, i);
     }
     let shape: Vec<i64> = perm.iter().map(|&p| t.shape[p as usize]).collect();
     let init = b.empty(&shape, t.element);
-    Ok(b.generic(&[input], init, &[map(perm.len(), &exprs), identity_map(perm.len())], &parallel(perm.len()), |_, args| args[0]))
+    let maps = [map(b.context, perm.len(), &exprs), identity_map(b.context, perm.len())];
+    Ok(b.generic(&[input], init, &maps, &parallel(perm.len()), |_, args| args[0]))
 }
 
-fn dense_pair(values: &[i64]) -> String {
-    format!("dense<{}> : tensor<2xi64>", list(values))
+/// `dense<[a, b]> : tensor<2xi64>`: a convolution's strides or dilations.
+fn dense_pair<'c>(context: &'c melior::Context, values: &[i64]) -> Attribute<'c> {
+    dense_i64(context, values)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -670,7 +654,7 @@ fn conv2d<'c, 'a>(
     groups: i64,
 ) -> Lowered<'c, 'a> {
     let padded = pad_spatial(b, input, padding, zero(b, out))?;
-    let attrs = [("strides", dense_pair(strides)), ("dilations", dense_pair(dilations))];
+    let attrs = [("strides", dense_pair(b.context, strides)), ("dilations", dense_pair(b.context, dilations))];
     if groups == 1 && config.conv_channels_last {
         // NCHW -> NHWC, FCHW -> HWCF, and the NHWF result back to NCHW.
         let input = transpose(b, padded, &[0, 2, 3, 1])?;
@@ -687,17 +671,22 @@ fn conv2d<'c, 'a>(
     // Grouped: loops (n, f, oh, ow, c, kh, kw); filter f reads channels of its group.
     let (f_total, c_per_group) = (info(filter)?.shape[0], info(filter)?.shape[1]);
     let f_per_group = f_total / groups;
+    let c = b.context;
+    let d = |i| dim(c, i);
+    let k = |v| AffineExpr::constant(c, v);
     let input_map = map(
+        c,
         7,
         &[
-            "d0".into(),
-            format!("(d1 floordiv {f_per_group}) * {c_per_group} + d4"),
-            format!("d2 * {} + d5 * {}", strides[0], dilations[0]),
-            format!("d3 * {} + d6 * {}", strides[1], dilations[1]),
+            d(0),
+            AffineExpr::floor_div(d(1), k(f_per_group)) * k(c_per_group) + d(4),
+            d(2) * k(strides[0]) + d(5) * k(dilations[0]),
+            d(3) * k(strides[1]) + d(6) * k(dilations[1]),
         ],
     );
-    let maps = [input_map, map(7, &["d1".into(), "d4".into(), "d5".into(), "d6".into()]), map(7, &["d0".into(), "d1".into(), "d2".into(), "d3".into()])];
-    let iterators = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "reduction"];
+    let maps = [input_map, map(c, 7, &[d(1), d(4), d(5), d(6)]), map(c, 7, &[d(0), d(1), d(2), d(3)])];
+    let (p, r) = (LoopKind::Parallel, LoopKind::Reduction);
+    let iterators = [p, p, p, p, r, r, r];
     Ok(b.generic(&[padded, filter], init, &maps, &iterators, |body, args| multiply_accumulate(body, args, out)))
 }
 
@@ -714,9 +703,9 @@ fn pool<'c, 'a>(
 ) -> Lowered<'c, 'a> {
     let (t, is_float) = (out.element, out.is_float());
     let window = b.empty(kernel, t);
-    let attrs = [("strides", dense_pair(strides)), ("dilations", dense_pair(&[1, 1]))];
+    let attrs = [("strides", dense_pair(b.context, strides)), ("dilations", dense_pair(b.context, &[1, 1]))];
     if is_max {
-        let lowest = b.scalar(&lowest(t, is_float), t);
+        let lowest = b.scalar(lowest(t, is_float), t);
         let padded = pad_spatial(b, input, padding, lowest)?;
         let init = b.filled(lowest, &out.shape, t);
         return Ok(b.named("linalg.pooling_nchw_max", &[padded, window], init, &attrs));
@@ -725,10 +714,10 @@ fn pool<'c, 'a>(
     let padded = pad_spatial(b, input, padding, zero)?;
     let init = b.filled(zero, &out.shape, t);
     let sums = b.named("linalg.pooling_nchw_sum", &[padded, window], init, &attrs);
-    let (div, one) = if is_float { ("arith.divf", "1.0") } else { ("arith.divsi", "1") };
+    let (div, one) = if is_float { ("arith.divf", Number::Float(1.0)) } else { ("arith.divsi", Number::Int(1)) };
     if count_include_pad || padding.iter().all(|&p| p == 0) {
         let area = kernel[0] * kernel[1];
-        let divisor = b.scalar(&count_literal(area, is_float), t);
+        let divisor = b.scalar(Number::count(area, is_float), t);
         return elementwise(b, &[sums], out, |body, args| body.op(div, &[args[0], divisor], t, &[]));
     }
     // Count the real elements of each window: sum-pool a tensor of ones padded with zeros.
@@ -757,18 +746,19 @@ fn reduce<'c, 'a>(
     let rank = in_info.rank();
     let keepdims = out.rank() == rank;
     let reduced = |d: usize| axes.contains(&(d as i64));
-    let out_exprs: Vec<String> = (0..rank)
+    let out_exprs: Vec<AffineExpr> = (0..rank)
         .filter_map(|d| match (reduced(d), keepdims) {
-            (false, _) => Some(format!("d{d}")),
-            (true, true) => Some("0".into()),
+            (false, _) => Some(dim(b.context, d)),
+            (true, true) => Some(AffineExpr::constant(b.context, 0)),
             (true, false) => None,
         })
         .collect();
-    let iterators: Vec<&str> = (0..rank).map(|d| if reduced(d) { "reduction" } else { "parallel" }).collect();
+    let iterators: Vec<LoopKind> =
+        (0..rank).map(|d| if reduced(d) { LoopKind::Reduction } else { LoopKind::Parallel }).collect();
     let (t, is_float) = (out.element, out.is_float());
     let identity = match kind {
         Reduction::Sum => zero(b, out),
-        Reduction::Max => b.scalar(&lowest(t, is_float), t),
+        Reduction::Max => b.scalar(lowest(t, is_float), t),
     };
     let init = b.filled(identity, &out.shape, t);
     let combine = match (kind, is_float) {
@@ -777,7 +767,8 @@ fn reduce<'c, 'a>(
         (Reduction::Max, true) => "arith.maximumf",
         (Reduction::Max, false) => "arith.maxsi",
     };
-    b.generic(&[input], init, &[identity_map(rank), map(rank, &out_exprs)], &iterators, |body, args| {
+    let maps = [identity_map(b.context, rank), map(b.context, rank, &out_exprs)];
+    b.generic(&[input], init, &maps, &iterators, |body, args| {
         body.op(combine, &[args[1], args[0]], t, &[])
     })
 }

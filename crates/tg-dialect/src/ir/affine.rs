@@ -76,3 +76,9 @@ pub fn reduction_loops(op: OperationRef) -> Option<Vec<bool>> {
         }
     })
 }
+
+/// `map` as an attribute (`affine_map<...>`), for `indexing_maps`.
+pub fn map_attribute(map: melior::ir::AffineMap) -> Attribute {
+    // SAFETY: the map is live (context-owned); so is the attribute returned.
+    unsafe { Attribute::from_raw(mlir_sys::mlirAffineMapAttrGet(map.to_raw())) }
+}

@@ -8,11 +8,12 @@
 
 use tg_dialect::ir::diagnostics::fused_location;
 use tg_dialect::ir::edit;
+use tg_dialect::ods::tg;
 use tg_dialect::ir::uses::{ancestor_in, users};
 use melior::ir::attribute::StringAttribute;
 use melior::ir::block::BlockLike;
-use melior::ir::operation::{OperationBuilder, OperationLike};
-use melior::ir::{Block, Identifier, Location, OperationRef, Region, RegionLike, Type, Value, ValueLike};
+use melior::ir::operation::OperationLike;
+use melior::ir::{Block, Location, OperationRef, Region, RegionLike, Type, Value, ValueLike};
 use melior::Context;
 use std::collections::{HashMap, HashSet};
 use std::ffi::c_void;
@@ -74,13 +75,8 @@ impl<'c, 'a> Group<'c, 'a> {
         let region = Region::new();
         region.append_block(Block::new(&arguments));
         let result_types: Vec<Type> = outputs.iter().map(|v| v.r#type()).collect();
-        let fused = OperationBuilder::new("tg.fused", location)
-            .add_operands(&inputs)
-            .add_results(&result_types)
-            .add_attributes(&[(Identifier::new(context, "kind"), StringAttribute::new(context, &self.kind()).into())])
-            .add_regions([region])
-            .build()
-            .map_err(|e| format!("cannot build tg.fused: {e}"))?;
+        let kind = StringAttribute::new(context, &self.kind());
+        let fused: melior::ir::Operation = tg::fused(context, &result_types, &inputs, region, kind, location).into();
         let fused = block.insert_operation_before(last, fused);
 
         let body = fused.region(0).ok().and_then(|r| r.first_block()).ok_or("tg.fused has no body")?;
@@ -112,10 +108,7 @@ impl<'c, 'a> Group<'c, 'a> {
                 }
             }
         }
-        let yield_op = OperationBuilder::new("tg.yield", last.location())
-            .add_operands(&outputs)
-            .build()
-            .map_err(|e| format!("cannot build tg.yield: {e}"))?;
+        let yield_op: melior::ir::Operation = tg::r#yield(context, &outputs, last.location()).into();
         body.append_operation(yield_op);
         Ok((fused, constants))
     }
