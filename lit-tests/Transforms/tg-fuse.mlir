@@ -16,7 +16,7 @@
 // BADOPT: error: option 'max-group-size' of 'tg-fuse' expects an integer from 0 to 1048576, got '-1'
 // BADOPT: exit code 1
 
-// The rules (a) to (f) are those of the pass's documentation (passes/src/fuse/mod.rs).
+// The rules (a) to (f) are those of the pass's documentation (crates/tg-passes/src/transforms/fuse/mod.rs).
 // The second RUN line proves the pass leaves its own output alone (ops inside
 // tg.fused are never regrouped); the third that the output round-trips
 // through the generic form.

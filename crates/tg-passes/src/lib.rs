@@ -6,17 +6,9 @@
 
 #![forbid(unsafe_code)]
 
-pub mod assemble;
-pub mod catalog;
-pub mod fuse;
-pub mod options;
-pub mod pass_options;
+pub mod conversion;
+pub mod framework;
 pub mod pipeline;
-pub mod registry;
-pub mod runtime_checks;
+pub mod pipelines;
 pub mod schedule;
-pub mod simplify;
-pub mod ir_builder;
-pub mod tg_to_linalg;
-pub mod compile;
-pub mod distinct_results;
+pub mod transforms;

@@ -109,7 +109,7 @@ pub enum CallError {
 
 impl<'e> Function<'e> {
     pub fn new(engine: &'e Engine, signature: Signature, convention: Convention) -> Self {
-        let error = engine.address(tg_passes::runtime_checks::ERROR_GLOBAL).map(|a| a.cast::<i32>());
+        let error = engine.address(tg_passes::transforms::runtime_checks::ERROR_GLOBAL).map(|a| a.cast::<i32>());
         Function { engine, signature, convention, error }
     }
 

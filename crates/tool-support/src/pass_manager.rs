@@ -5,7 +5,7 @@
 use melior::pass::PassManager;
 use melior::Context;
 use std::io::{Read, Seek, Write};
-use tg_passes::assemble::assemble;
+use tg_passes::pipeline::assemble::assemble;
 use tg_passes::pipeline::{Pipeline, PipelineError};
 
 /// A pass manager on `op_name` running `pipeline`, or why it cannot be built.
@@ -14,7 +14,7 @@ pub fn build<'c>(context: &'c Context, op_name: &str, pipeline: &Pipeline) -> Re
 }
 
 /// [`build`], and each Rust pass it added as `name{options}` (see
-/// `tg_passes::assemble::assemble`), for `--dump-pass-pipeline`.
+/// `tg_passes::pipeline::assemble::assemble`), for `--dump-pass-pipeline`.
 pub fn build_listing<'c>(
     context: &'c Context,
     op_name: &str,

@@ -2,9 +2,9 @@
 //! flag per pass (ours and upstream), in the order they are given.
 
 use clap::{Arg, ArgAction, ArgMatches, Command};
-use tg_passes::catalog::upstream_passes;
-use tg_passes::compile::rust_pipelines;
-use tg_passes::registry::rust_passes;
+use tg_passes::pipeline::catalog::upstream_passes;
+use tg_passes::framework::registry::rust_pipelines;
+use tg_passes::framework::registry::rust_passes;
 
 /// How diagnostics are shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -2,9 +2,9 @@
 //! summary and options, in the spirit of `mlir-opt --help`'s pass section.
 
 use std::fmt::Write;
-use tg_passes::catalog::{upstream_passes, upstream_pipelines, PassInfo};
-use tg_passes::compile::rust_pipelines;
-use tg_passes::registry::rust_passes;
+use tg_passes::pipeline::catalog::{upstream_passes, upstream_pipelines, PassInfo};
+use tg_passes::framework::registry::rust_pipelines;
+use tg_passes::framework::registry::rust_passes;
 
 fn describe(out: &mut String, info: &PassInfo) {
     let _ = writeln!(out, "  {:<44} {}", info.name, info.summary);

@@ -42,7 +42,7 @@ pub struct Options {
 
     /// How many threads the compiled code may use (default: all cores).
     /// Sets the default pipeline's `threads`; with --pipeline, set it there.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=tg_passes::options::MAX_THREADS as u64), conflicts_with = "pipeline")]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=tg_passes::framework::options::MAX_THREADS as u64), conflicts_with = "pipeline")]
     pub threads: Option<u64>,
 
     /// The lowering to the LLVM dialect, anchored on builtin.module (default:

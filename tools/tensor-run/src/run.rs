@@ -105,11 +105,11 @@ pub fn execute(options: &Options, out: &mut dyn Write) -> Result<(), Failure> {
         let pass_manager = pass_manager.expect("built unless --reference");
         // What a fault reported by tg-runtime-checks' global refers to,
         // rendered while the guarded ops still exist.
-        let faults: Vec<String> = tg_passes::runtime_checks::checked_ops(module.as_operation())
+        let faults: Vec<String> = tg_passes::transforms::runtime_checks::checked_ops(module.as_operation())
             .iter()
             .map(|op| {
                 let name = op.name().as_string_ref().as_str().unwrap_or("?").to_string();
-                let message = format!("'{name}' op {}", tg_passes::runtime_checks::fault_message(&name));
+                let message = format!("'{name}' op {}", tg_passes::transforms::runtime_checks::fault_message(&name));
                 render::plain(&Diag::error(file_loc(op.location()), message), &sources)
             })
             .collect();

@@ -7,7 +7,7 @@
 //! with certainty is `None`, and the op is left unscheduled (it is then
 //! lowered to plain loops, which is always correct).
 
-use crate::ir_builder::TensorInfo;
+use crate::conversion::ir_builder::TensorInfo;
 use tg_dialect::ir::affine::{indexing_maps, reduction_loops};
 use melior::ir::operation::OperationLike;
 use melior::ir::block::BlockLike;

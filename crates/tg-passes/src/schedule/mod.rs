@@ -21,9 +21,9 @@ mod host;
 mod script;
 
 use tg_dialect::ir::context::with_context;
-use crate::catalog::PassInfo;
-use crate::options::{OptionValues, MAX_THREADS};
-use crate::registry::{PassId, RustPass};
+use crate::pipeline::catalog::PassInfo;
+use crate::framework::options::{OptionValues, MAX_THREADS};
+use crate::framework::pass::{PassId, RustPass};
 use tg_dialect::ir::uses::users;
 use tg_dialect::ir::context::Upstream;
 use tg_dialect::ir::walk::{self, Visit};

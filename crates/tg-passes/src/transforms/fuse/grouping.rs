@@ -3,7 +3,7 @@
 //! read (and tested) apart from the IR surgery that applies them.
 //!
 //! The rules themselves are listed in the pass's documentation
-//! (`crate::fuse`); each check below names the rule it implements.
+//! (`crate::transforms::fuse`); each check below names the rule it implements.
 
 use super::pattern::Pattern;
 use petgraph::graph::{DiGraph, NodeIndex};

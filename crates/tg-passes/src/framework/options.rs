@@ -1,7 +1,7 @@
 //! Typed values of a pass's `{key=value ...}` options, checked against the
 //! pass's declared options before any pass is created.
 
-use crate::catalog::{suggest, OptionInfo, PassInfo};
+use crate::pipeline::catalog::{suggest, OptionInfo, PassInfo};
 use crate::pipeline::{PassOption, PipelineError};
 use std::collections::BTreeMap;
 

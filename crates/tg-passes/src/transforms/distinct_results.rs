@@ -9,11 +9,11 @@
 //! `func.return` operand that repeats an earlier one is replaced by a copy of
 //! it into a new allocation of the same static type; nothing else changes.
 
-use crate::catalog::PassInfo;
+use crate::pipeline::catalog::PassInfo;
 use tg_dialect::ir::context::with_context;
-use crate::ir_builder::Builder;
-use crate::options::OptionValues;
-use crate::registry::{PassId, RustPass};
+use crate::conversion::ir_builder::Builder;
+use crate::framework::options::OptionValues;
+use crate::framework::pass::{PassId, RustPass};
 use melior::dialect::DialectHandle;
 use melior::ir::operation::OperationLike;
 use tg_dialect::ir::walk::{self, Visit};

@@ -5,7 +5,7 @@
 //! struct, and printing back as pipeline options. A pass reads its fields;
 //! no key is spelt twice, so none can be misspelt.
 
-use crate::options::OptionValues;
+use crate::framework::options::OptionValues;
 use crate::pipeline::PassOption;
 
 /// A type a pass option can have: its name in the catalog (as MLIR's
@@ -103,11 +103,11 @@ macro_rules! pass_options {
 
         impl $name {
             /// The options as the catalog lists and checks them.
-            pub const INFO: &'static [$crate::catalog::OptionInfo] = &[$(
-                $crate::catalog::OptionInfo {
+            pub const INFO: &'static [$crate::pipeline::catalog::OptionInfo] = &[$(
+                $crate::pipeline::catalog::OptionInfo {
                     name: $key,
                     description: $doc.trim_ascii(),
-                    ty: <$ty as $crate::pass_options::OptionType>::MLIR,
+                    ty: <$ty as $crate::framework::pass_options::OptionType>::MLIR,
                     default: $default,
                     is_list: false,
                     range: $crate::pass_options!(@range $($low, $high)?),
@@ -116,19 +116,19 @@ macro_rules! pass_options {
 
             /// The fields from `values` (checked against [`Self::INFO`]),
             /// defaults for the options not given.
-            pub fn from_values(values: &$crate::options::OptionValues) -> Self {
-                Self { $($field: $crate::pass_options::read(values, $key, $default),)* }
+            pub fn from_values(values: &$crate::framework::options::OptionValues) -> Self {
+                Self { $($field: $crate::framework::pass_options::read(values, $key, $default),)* }
             }
 
             /// Every option as `key=value`, in declaration order.
             pub fn pass_options(&self) -> Vec<$crate::pipeline::PassOption> {
-                vec![$($crate::pass_options::option($key, $crate::pass_options::OptionType::print(&self.$field)),)*]
+                vec![$($crate::framework::pass_options::option($key, $crate::framework::pass_options::OptionType::print(&self.$field)),)*]
             }
         }
 
         impl Default for $name {
             fn default() -> Self {
-                Self::from_values(&$crate::options::OptionValues::default())
+                Self::from_values(&$crate::framework::options::OptionValues::default())
             }
         }
     };
@@ -138,10 +138,11 @@ macro_rules! pass_options {
 
 #[cfg(test)]
 mod tests {
-    use crate::compile::{rust_pipelines, CompileOptions};
-    use crate::options::OptionValues;
+    use crate::framework::registry::rust_pipelines;
+    use crate::pipelines::tg_compile::CompileOptions;
+    use crate::framework::options::OptionValues;
     use crate::pipeline::{parse, Element};
-    use crate::registry::rust_passes;
+    use crate::framework::registry::rust_passes;
     use crate::schedule::ScheduleOptions;
 
     /// Every declared default parses as its field's type (`read` panics otherwise).
@@ -167,7 +168,7 @@ mod tests {
         let text = element.to_string();
         assert_eq!(text, "tg-schedule{vector-width=0 threads=3 kc=64 file=s.mlir emit=false}");
         let Element::Pass { options: parsed, .. } = &parse(&text).expect("parses").elements[0] else { panic!("a pass") };
-        let info = &crate::registry::find_rust("tg-schedule").expect("registered").info;
+        let info = &crate::framework::registry::find_rust("tg-schedule").expect("registered").info;
         let values = OptionValues::check_own(info, parsed).expect("valid");
         assert_eq!(ScheduleOptions::from_values(&values), options);
     }

@@ -16,14 +16,14 @@
 //! fault is already recorded. A caller (tensor-run) zeroes it before a call,
 //! reads it after, and reports the op's location.
 
-use crate::catalog::PassInfo;
+use crate::pipeline::catalog::PassInfo;
 use tg_dialect::ir::context::with_context;
-use crate::ir_builder::{
+use crate::conversion::ir_builder::{
     broadcast_map, identity_map, map, parallel, tensor_type, BodyBuilder, Builder, LoopKind, Number, TensorInfo,
 };
-use crate::options::OptionValues;
-use crate::registry::{PassId, RustPass};
-use crate::tg_to_linalg::lowest;
+use crate::framework::options::OptionValues;
+use crate::framework::pass::{PassId, RustPass};
+use crate::conversion::tg_to_linalg::lowest;
 use tg_dialect::ir::diagnostics::emit_error;
 use tg_dialect::ir::edit;
 use tg_dialect::ir::walk::{self, Visit};

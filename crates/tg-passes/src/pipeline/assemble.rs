@@ -11,11 +11,11 @@
 //! the pass manager it is added to (e.g. `func.func` under `builtin.module`)
 //! gets a nested pass manager for its op.
 
-use crate::catalog::{find_upstream, suggest, upstream_passes, upstream_pipelines};
-use crate::compile::{find_pipeline, rust_pipelines};
-use crate::options::OptionValues;
+use crate::pipeline::catalog::{find_upstream, suggest, upstream_passes, upstream_pipelines};
+use crate::framework::registry::{find_pipeline, rust_pipelines};
+use crate::framework::options::OptionValues;
 use crate::pipeline::{Element, Pipeline, PipelineError, Span};
-use crate::registry::{find_rust, rust_passes};
+use crate::framework::registry::{find_rust, rust_passes};
 use melior::pass::OperationPassManager;
 
 /// The op name a pass is anchored on, from the C++ class name TableGen gives;

@@ -18,12 +18,13 @@
 //! and the differential suite (tools/tensor-opt/tests/differential.rs) sees
 //! it give wrong results on our padded conv2d and avg_pool2d lowerings.
 
-use crate::catalog::PassInfo;
-use crate::options::{OptionValues, MAX_THREADS};
-use crate::pass_options::option;
+use crate::framework::pass::RustPipeline;
+use crate::pipeline::catalog::PassInfo;
+use crate::framework::options::{OptionValues, MAX_THREADS};
+use crate::framework::pass_options::option;
 use crate::pipeline::{self, Element, PassOption};
 use crate::schedule::ScheduleOptions;
-use crate::tg_to_linalg::ToLinalgOptions;
+use crate::conversion::tg_to_linalg::ToLinalgOptions;
 
 crate::pass_options! {
     /// What `tg-compile` compiles for.
@@ -45,13 +46,6 @@ crate::pass_options! {
         /// Return results through caller-provided buffers (buffer-results-to-out-params), so a caller can reuse them
         out_params: bool = "false" as "out-params",
     }
-}
-
-/// A pipeline tensor-opt defines by name, expanded into pipeline elements.
-pub struct RustPipeline {
-    pub info: PassInfo,
-    /// The elements to run, anchored on `builtin.module` (without the anchor).
-    pub expand: fn(&OptionValues) -> Result<Vec<Element>, String>,
 }
 
 pub const TG_COMPILE: RustPipeline = RustPipeline {
@@ -225,13 +219,3 @@ const TO_LLVM: &[&str] = &[
     "reconcile-unrealized-casts",
 ];
 
-/// Looks up a Rust pipeline by name.
-pub fn find_pipeline(name: &str) -> Option<&'static RustPipeline> {
-    [&TG_COMPILE].into_iter().find(|p| p.info.name == name)
-}
-
-/// Every Rust pipeline.
-pub fn rust_pipelines() -> &'static [RustPipeline] {
-    static PIPELINES: &[RustPipeline] = &[TG_COMPILE];
-    PIPELINES
-}

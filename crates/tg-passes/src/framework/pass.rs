@@ -1,11 +1,10 @@
-//! tensor-opt's own (Rust) passes, by name: what `--pass-pipeline` and the
-//! pass flags can name besides MLIR's upstream passes.
-//!
-//! MLIR's C API cannot register a pass by name, so the registry lives here
-//! and `assemble` consults it before falling back to MLIR's own parser.
+//! What a Rust pass and a Rust pipeline are: a description in the catalog's
+//! terms with a constructor (a pass) or an expansion (a pipeline). The
+//! passes are listed in [`super::registry`].
 
-use crate::catalog::{OptionInfo, PassInfo};
-use crate::options::OptionValues;
+use crate::framework::options::OptionValues;
+use crate::pipeline::catalog::{OptionInfo, PassInfo};
+use crate::pipeline::Element;
 use melior::dialect::DialectHandle;
 use melior::ir::r#type::TypeId;
 use melior::pass::{create_external, Pass, RunExternalPass};
@@ -41,24 +40,6 @@ impl RustPass {
     }
 }
 
-/// Every Rust pass, sorted by name.
-pub fn rust_passes() -> &'static [RustPass] {
-    static PASSES: &[RustPass] = &[
-        crate::distinct_results::PASS,
-        crate::fuse::PASS,
-        crate::runtime_checks::PASS,
-        crate::schedule::PASS,
-        crate::simplify::PASS,
-        crate::tg_to_linalg::PASS,
-    ];
-    PASSES
-}
-
-/// Looks up a Rust pass by its command-line name.
-pub fn find_rust(name: &str) -> Option<&'static RustPass> {
-    rust_passes().iter().find(|p| p.info.name == name)
-}
-
 /// Shorthand for declaring a boolean option in a pass's `PassInfo`.
 pub const fn bool_option(
     name: &'static str,
@@ -73,4 +54,11 @@ pub const fn bool_option(
         is_list: false,
         range: None,
     }
+}
+
+/// A pipeline tensor-opt defines by name, expanded into pipeline elements.
+pub struct RustPipeline {
+    pub info: PassInfo,
+    /// The elements to run, anchored on `builtin.module` (without the anchor).
+    pub expand: fn(&OptionValues) -> Result<Vec<Element>, String>,
 }

@@ -17,13 +17,13 @@
 //! error on the op it could not lower.
 
 use tg_dialect::ir::context::with_context;
-use crate::catalog::PassInfo;
-use crate::ir_builder::{
+use crate::pipeline::catalog::PassInfo;
+use crate::conversion::ir_builder::{
     broadcast_map, dense_i64, dim, i64_array, identity_map, map, parallel, segments, BodyBuilder, Builder, LoopKind,
     Number, TensorInfo,
 };
-use crate::options::OptionValues;
-use crate::registry::{PassId, RustPass};
+use crate::framework::options::OptionValues;
+use crate::framework::pass::{PassId, RustPass};
 use melior::ir::attribute::{DenseI64ArrayAttribute, FloatAttribute, IntegerAttribute};
 use melior::ir::block::BlockLike;
 use melior::ir::operation::OperationLike;

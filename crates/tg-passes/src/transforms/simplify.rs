@@ -6,9 +6,9 @@
 //! transpose and no reshape feeds a reshape (with the matching option on);
 //! identity transposes and reshapes are gone. Ops made dead are erased.
 
-use crate::catalog::PassInfo;
-use crate::options::OptionValues;
-use crate::registry::{PassId, RustPass};
+use crate::pipeline::catalog::PassInfo;
+use crate::framework::options::OptionValues;
+use crate::framework::pass::{PassId, RustPass};
 use melior::ir::attribute::DenseI64ArrayAttribute;
 use melior::ir::operation::OperationLike;
 use melior::ir::{OperationRef, Value, ValueLike};

@@ -1,0 +1,3 @@
+//! Named pipelines tensor-opt defines: `tg-compile`.
+
+pub mod tg_compile;
