@@ -1,8 +1,11 @@
-//! The `tg` tensor-graph dialect: its registration with an MLIR context.
+//! The `tg` tensor-graph dialect and the IR layer of tensor-opt.
 //!
-//! The dialect itself is defined in ODS (`include/tg/*.td`) and compiled by
-//! CMake into a static library (see `build.rs`); this crate exposes it to
-//! melior through its C-API dialect handle.
+//! The dialect is defined in ODS (`include/tg/*.td`) and compiled by CMake
+//! into a static library (see `build.rs`); this crate registers it through
+//! its C-API dialect handle, and from the same ODS gives the op set as a
+//! Rust enum with each op's class ([`op`]) and typed builders ([`ods`]).
+//! [`ir`] and the functions below are the only Rust code that calls MLIR's
+//! C API (`mlir_sys`): what melior's safe API lacks, behind safe functions.
 
 pub mod ir;
 pub mod ods;
