@@ -95,9 +95,10 @@ pub fn i64_array<'c>(context: &'c Context, values: &[i64]) -> Attribute<'c> {
     DenseI64ArrayAttribute::new(context, values).into()
 }
 
-/// `operandSegmentSizes` of an op whose operand groups have these sizes.
-pub fn segments<'c>(context: &'c Context, sizes: &[i32]) -> Attribute<'c> {
-    DenseI32ArrayAttribute::new(context, sizes).into()
+/// `operandSegmentSizes` for operands given in these groups.
+fn segments<'c>(context: &'c Context, groups: &[&[Value]]) -> Attribute<'c> {
+    let sizes: Vec<i32> = groups.iter().map(|g| g.len() as i32).collect();
+    DenseI32ArrayAttribute::new(context, &sizes).into()
 }
 
 /// `dense<[values]> : tensor<N x i64>`.
@@ -147,6 +148,24 @@ impl<'c, 'a> Builder<'c, 'a> {
             .build()
             .unwrap_or_else(|e| panic!("lowering built an invalid {name}: {e}"));
         self.block.insert_operation_before(self.anchor, op)
+    }
+
+    /// [`op`](Self::op) for an op whose operands come in groups (ODS's
+    /// `AttrSizedOperandSegments`: `ins` and `outs`, a slice's `source`,
+    /// `offsets`, `sizes`, `strides`): `operandSegmentSizes` is derived from
+    /// the groups, never written by hand.
+    pub fn op_grouped(
+        &self,
+        name: &str,
+        groups: &[&[Value<'c, 'a>]],
+        results: &[Type<'c>],
+        attributes: &[(&str, Attribute<'c>)],
+        regions: Vec<Region<'c>>,
+    ) -> OperationRef<'c, 'a> {
+        let operands: Vec<Value> = groups.iter().flat_map(|g| g.iter().copied()).collect();
+        let mut attributes = attributes.to_vec();
+        attributes.push(("operandSegmentSizes", segments(self.context, groups)));
+        self.op(name, &operands, results, &attributes, regions)
     }
 
     /// Inserts `op` (built by an ODS builder) before the anchor.
@@ -203,18 +222,15 @@ impl<'c, 'a> Builder<'c, 'a> {
         }
         let region = Region::new();
         region.append_block(block);
-        let mut operands: Vec<Value> = inputs.to_vec();
-        operands.push(init);
         let maps: Vec<Attribute> = maps.iter().map(|&m| affine::map_attribute(m)).collect();
         let iterators: Vec<Attribute> = iterators.iter().map(|&i| self.iterator(i)).collect();
-        Self::result(self.op(
+        Self::result(self.op_grouped(
             "linalg.generic",
-            &operands,
+            &[inputs, &[init]],
             &[init.r#type()],
             &[
                 ("indexing_maps", ArrayAttribute::new(self.context, &maps).into()),
                 ("iterator_types", ArrayAttribute::new(self.context, &iterators).into()),
-                ("operandSegmentSizes", segments(self.context, &[inputs.len() as i32, 1])),
             ],
             vec![region],
         ))
@@ -239,11 +255,7 @@ impl<'c, 'a> Builder<'c, 'a> {
         init: Value<'c, 'a>,
         attributes: &[(&str, Attribute<'c>)],
     ) -> Value<'c, 'a> {
-        let mut operands: Vec<Value> = inputs.to_vec();
-        operands.push(init);
-        let mut attributes = attributes.to_vec();
-        attributes.push(("operandSegmentSizes", segments(self.context, &[inputs.len() as i32, 1])));
-        let op = self.op(name, &operands, &[init.r#type()], &attributes, vec![Region::new()]);
+        let op = self.op_grouped(name, &[inputs, &[init]], &[init.r#type()], attributes, vec![Region::new()]);
         edit::fill_named_linalg_region(op);
         Self::result(op)
     }

@@ -1,0 +1,73 @@
+//! Data movement that needs more than one op: padding (`tensor.pad`) and
+//! transposes (a `linalg.generic` that fusion can fold away).
+
+use super::{info, Lowered};
+use crate::conversion::ir_builder::{dim, i64_array, identity_map, map, parallel, Builder, TensorInfo};
+use melior::ir::block::BlockLike;
+use melior::ir::{AffineExpr, Block, Region, RegionLike, Type, Value, ValueLike};
+
+/// `tensor.pad` of `input` with `fill` by `low`/`high` elements per dimension.
+pub(super) fn pad<'c, 'a>(
+    b: &Builder<'c, 'a>,
+    input: Value<'c, 'a>,
+    fill: Value<'c, 'a>,
+    low: &[i64],
+    high: &[i64],
+    out: &TensorInfo<'c>,
+) -> Value<'c, 'a> {
+    let empty_input = TensorInfo::of(input.r#type()).is_some_and(|t| t.shape.contains(&0));
+    if empty_input {
+        // All padding: tensor.pad of an empty tensor bufferizes to an
+        // out-of-bounds subview.
+        return b.filled(fill, &out.shape, out.element);
+    }
+    let index = Type::index(b.context);
+    let block = Block::new(&vec![(index, b.location); low.len()]);
+    block.append_operation(
+        melior::ir::operation::OperationBuilder::new("tensor.yield", b.location)
+            .add_operands(&[fill])
+            .build()
+            .expect("valid tensor.yield"),
+    );
+    let region = Region::new();
+    region.append_block(block);
+    // melior's generated `tensor::pad` builder leaves `source` out of
+    // operandSegmentSizes (it writes 0, 0, 0), so the op is built generically.
+    Builder::result(b.op_grouped(
+        "tensor.pad",
+        &[&[input], &[], &[]],
+        &[b.tensor_type(&out.shape, out.element)],
+        &[
+            ("static_low", i64_array(b.context, low)),
+            ("static_high", i64_array(b.context, high)),
+        ],
+        vec![region],
+    ))
+}
+
+/// Pads the spatial dims of an NCHW tensor by `[top, left, bottom, right]`.
+pub(super) fn pad_spatial<'c, 'a>(b: &Builder<'c, 'a>, input: Value<'c, 'a>, padding: &[i64], fill: Value<'c, 'a>) -> Lowered<'c, 'a> {
+    if padding.iter().all(|&p| p == 0) {
+        return Ok(input);
+    }
+    let t = info(input)?;
+    let (low, high) = ([0, 0, padding[0], padding[1]], [0, 0, padding[2], padding[3]]);
+    let shape: Vec<i64> = (0..4).map(|d| t.shape[d] + low[d] + high[d]).collect();
+    Ok(pad(b, input, fill, &low, &high, &TensorInfo { shape, element: t.element }))
+}
+
+/// `input` with its dims permuted: result dim `i` is input dim `perm[i]`
+/// (a `linalg.generic`, which elementwise fusion can fold into its
+/// neighbours' indexing maps).
+pub(super) fn transpose<'c, 'a>(b: &Builder<'c, 'a>, input: Value<'c, 'a>, perm: &[i64]) -> Lowered<'c, 'a> {
+    let t = info(input)?;
+    // Input dim perm[i] is read at loop index d<i>.
+    let mut exprs = vec![AffineExpr::constant(b.context, 0); perm.len()];
+    for (i, &p) in perm.iter().enumerate() {
+        exprs[p as usize] = dim(b.context, i);
+    }
+    let shape: Vec<i64> = perm.iter().map(|&p| t.shape[p as usize]).collect();
+    let init = b.empty(&shape, t.element);
+    let maps = [map(b.context, perm.len(), &exprs), identity_map(b.context, perm.len())];
+    Ok(b.generic(&[input], init, &maps, &parallel(perm.len()), |_, args| args[0]))
+}
