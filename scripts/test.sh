@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
+# The ONNX test data: the PyPI onnx package in target/onnx-venv.
+scripts/onnx-venv.sh
 # The ci profile is release code with debug assertions and overflow checks
 # (Cargo.toml): the tests run the code users run.
 cargo test --workspace --profile ci "$@"
