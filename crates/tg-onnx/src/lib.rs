@@ -1,6 +1,10 @@
 //! ONNX models in. [`proto`] holds the messages of the ONNX format, generated
 //! at build time from `proto/onnx.proto` (this project's schema of the ONNX
-//! IR specification); [`decode`] reads a model file.
+//! IR specification); [`decode`] reads a model file; [`import`] turns its
+//! graph into `tg`.
+
+pub mod import;
+pub mod tensor;
 
 /// The ONNX messages (`ModelProto`, `GraphProto`, `NodeProto`, ...).
 pub mod proto {

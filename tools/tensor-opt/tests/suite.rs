@@ -11,3 +11,4 @@ mod source_rules;
 mod fuzz;
 mod parser_guards;
 mod unknown_argument;
+mod onnx;

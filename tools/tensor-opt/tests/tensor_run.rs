@@ -15,6 +15,12 @@ use tg_interpreter::Tensor;
 /// with (same target directory and profile): `cargo test` builds no binary
 /// of a package without tests, and nothing depends on tensor-run's.
 pub fn build_tensor_run() -> PathBuf {
+    build_tool("tensor-run")
+}
+
+/// Builds the binary `tool` of the package of that name beside the
+/// tensor-opt this test was built with (same target directory and profile).
+pub fn build_tool(tool: &str) -> PathBuf {
     let tensor_opt = Path::new(env!("CARGO_BIN_EXE_tensor-opt"));
     let profile_dir = tensor_opt.parent().expect("the binary lives in a directory");
     let target_dir = profile_dir.parent().expect("the profile directory lives in the target directory");
@@ -23,14 +29,14 @@ pub fn build_tensor_run() -> PathBuf {
         Some(other) => other,
     };
     let status = Command::new(env!("CARGO"))
-        .args(["build", "--quiet", "-p", "tensor-run", "--bin", "tensor-run", "--profile", profile])
+        .args(["build", "--quiet", "-p", tool, "--bin", tool, "--profile", profile])
         .arg("--target-dir")
         .arg(target_dir)
         .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
         .status()
         .expect("cannot run cargo");
-    assert!(status.success(), "cargo build -p tensor-run failed");
-    profile_dir.join("tensor-run")
+    assert!(status.success(), "cargo build -p {tool} failed");
+    profile_dir.join(tool)
 }
 
 #[test]

@@ -1,0 +1,763 @@
+//! ONNX graph → a `func.func @main` of `tg` ops.
+//!
+//! Each node becomes tg ops located at the node's name (`loc("conv1")`), so
+//! a diagnostic points at the model node. Initializers and `Constant`s are
+//! known at import time: shape computations on them fold here (`Reshape`'s
+//! shape, `Unsqueeze`'s axes, `Clip`'s bounds, `BatchNormalization`'s
+//! statistics), and a constant becomes a `tg.constant` only where an op
+//! reads it. Inference-only ops (`Identity`, `Dropout`) disappear. Result
+//! types come from tg's shape rules, so a model whose shapes do not agree is
+//! an error at the node, not later.
+
+use crate::proto::{self, ModelProto, NodeProto};
+use crate::tensor::{ElementType, Tensor, Values};
+use melior::ir::attribute::{
+    DenseElementsAttribute, DenseI64ArrayAttribute, FloatAttribute, IntegerAttribute, StringAttribute, TypeAttribute,
+};
+use melior::ir::block::BlockLike;
+use melior::ir::operation::{OperationBuilder, OperationLike};
+use melior::ir::r#type::{FunctionType, IntegerType, RankedTensorType};
+use melior::ir::{Attribute, Block, BlockRef, Identifier, Location, Module, Region, RegionLike, Type, Value, ValueLike};
+use melior::Context;
+use std::collections::HashMap;
+use std::fmt;
+
+/// What is wrong, and at which node (empty for the graph itself).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportError {
+    pub node: String,
+    pub op_type: String,
+    pub message: String,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.op_type.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "node '{}' ({}): {}", self.node, self.op_type, self.message)
+        }
+    }
+}
+
+/// Import settings: shapes for inputs with symbolic dimensions.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// `--input-shape name=1x3x224x224`.
+    pub input_shapes: HashMap<String, Vec<i64>>,
+}
+
+/// The opsets this importer knows the ops of (the default domain).
+const OPSETS: std::ops::RangeInclusive<i64> = 7..=23;
+
+/// Imports `model` into a module holding `func.func @main`.
+pub fn import<'c>(context: &'c Context, model: &ModelProto, options: &Options) -> Result<Module<'c>, ImportError> {
+    let graph_error = |message: String| ImportError { node: String::new(), op_type: String::new(), message };
+    let opset = model
+        .opset_import
+        .iter()
+        .find(|o| matches!(o.domain.as_deref(), None | Some("") | Some("ai.onnx")))
+        .and_then(|o| o.version)
+        .ok_or_else(|| graph_error("the model imports no version of the default ONNX opset".into()))?;
+    if !OPSETS.contains(&opset) {
+        return Err(graph_error(format!(
+            "opset {opset} of the default domain is not supported (supported: {} to {})",
+            OPSETS.start(),
+            OPSETS.end()
+        )));
+    }
+    if let Some(other) = model.opset_import.iter().find(|o| !matches!(o.domain.as_deref(), None | Some("") | Some("ai.onnx"))) {
+        return Err(graph_error(format!("operator domain '{}' is not supported", other.domain.as_deref().unwrap_or(""))));
+    }
+    let graph = model.graph.as_ref().ok_or_else(|| graph_error("the model has no graph".into()))?;
+
+    let mut consts: HashMap<String, Tensor> = HashMap::new();
+    for initializer in &graph.initializer {
+        let name = initializer.name.clone().unwrap_or_default();
+        let tensor = Tensor::read(initializer).map_err(|m| graph_error(format!("initializer '{name}': {m}")))?;
+        consts.insert(name, tensor);
+    }
+    let mut arguments = Vec::new();
+    for input in graph.input.iter().filter(|i| !consts.contains_key(i.name.as_deref().unwrap_or(""))) {
+        let name = input.name.clone().unwrap_or_default();
+        let ty = input_type(context, input, options).map_err(|m| graph_error(format!("input '{name}': {m}")))?;
+        arguments.push((name, ty));
+    }
+
+    let location = Location::unknown(context);
+    let region = Region::new();
+    let block = region.append_block(Block::new(&arguments.iter().map(|(_, t)| (*t, location)).collect::<Vec<_>>()));
+    let mut importer = Importer { context, block, opset, consts, values: HashMap::new() };
+    for (index, (name, _)) in arguments.iter().enumerate() {
+        let argument = block.argument(index).map_err(|e| graph_error(e.to_string()))?;
+        importer.values.insert(name.clone(), argument.into());
+    }
+    for (index, node) in graph.node.iter().enumerate() {
+        importer.node(node, index)?;
+    }
+    let mut results = Vec::new();
+    for output in &graph.output {
+        let name = output.name.clone().unwrap_or_default();
+        let value = importer
+            .value(&name, location)
+            .map_err(|m| graph_error(format!("graph output '{name}': {m}")))?;
+        results.push(value);
+    }
+    let result_types: Vec<Type> = results.iter().map(|v| v.r#type()).collect();
+    block.append_operation(melior::dialect::func::r#return(&results, location));
+    let argument_types: Vec<Type> = arguments.iter().map(|(_, t)| *t).collect();
+    let function_type = FunctionType::new(context, &argument_types, &result_types);
+    let function = melior::dialect::func::func(
+        context,
+        StringAttribute::new(context, "main"),
+        TypeAttribute::new(function_type.into()),
+        region,
+        &[],
+        location,
+    );
+    let module = Module::new(location);
+    module.body().append_operation(function);
+    Ok(module)
+}
+
+/// The tensor type of a graph input; symbolic dimensions from `options`.
+fn input_type<'c>(context: &'c Context, input: &proto::ValueInfoProto, options: &Options) -> Result<Type<'c>, String> {
+    let name = input.name.as_deref().unwrap_or("");
+    let Some(proto::type_proto::Value::TensorType(tensor)) = input.r#type.as_ref().and_then(|t| t.value.as_ref()) else {
+        return Err("only tensor inputs are supported".into());
+    };
+    let element = ElementType::from_onnx(tensor.elem_type.unwrap_or(0)).map_err(|m| format!("{m} is not supported"))?;
+    let shape = match options.input_shapes.get(name) {
+        Some(shape) => shape.clone(),
+        None => {
+            let dims = tensor.shape.as_ref().map(|s| s.dim.as_slice()).unwrap_or_default();
+            dims.iter()
+                .map(|d| match &d.value {
+                    Some(proto::tensor_shape_proto::dimension::Value::DimValue(v)) if *v >= 0 => Ok(*v),
+                    Some(proto::tensor_shape_proto::dimension::Value::DimParam(p)) => Err(format!(
+                        "dimension '{p}' is symbolic: give the shape with --input-shape {name}=..."
+                    )),
+                    _ => Err(format!("a dimension is unknown: give the shape with --input-shape {name}=...")),
+                })
+                .collect::<Result<Vec<_>, _>>()?
+        }
+    };
+    Ok(tensor_type(context, &shape, element))
+}
+
+fn element_type(context: &Context, element: ElementType) -> Type<'_> {
+    match element {
+        ElementType::F32 => Type::float32(context),
+        ElementType::F64 => Type::float64(context),
+        ElementType::I32 => IntegerType::new(context, 32).into(),
+        ElementType::I64 => IntegerType::new(context, 64).into(),
+    }
+}
+
+fn tensor_type<'c>(context: &'c Context, shape: &[i64], element: ElementType) -> Type<'c> {
+    let dims: Vec<u64> = shape.iter().map(|&d| d as u64).collect();
+    RankedTensorType::new(&dims, element_type(context, element), None).into()
+}
+
+/// The shape of a static tensor type.
+fn shape_of(value: Value) -> Option<Vec<i64>> {
+    let ty = RankedTensorType::try_from(value.r#type()).ok()?;
+    use melior::ir::r#type::ShapedTypeLike;
+    (0..ty.rank())
+        .map(|d| match ty.dim_size(d).ok()? {
+            melior::ir::r#type::DimSize::Static(size) => Some(size as i64),
+            _ => None,
+        })
+        .collect()
+}
+
+struct Importer<'c, 'a> {
+    context: &'c Context,
+    block: BlockRef<'c, 'a>,
+    opset: i64,
+    /// Values known at import time (initializers, `Constant`, folded shapes).
+    consts: HashMap<String, Tensor>,
+    values: HashMap<String, Value<'c, 'a>>,
+}
+
+/// A node being imported: its inputs, attributes and where errors point.
+struct Node<'n> {
+    proto: &'n NodeProto,
+    name: String,
+}
+
+impl Node<'_> {
+    fn error(&self, message: impl Into<String>) -> ImportError {
+        ImportError { node: self.name.clone(), op_type: self.proto.op_type.clone().unwrap_or_default(), message: message.into() }
+    }
+
+    fn attribute(&self, name: &str) -> Option<&proto::AttributeProto> {
+        self.proto.attribute.iter().find(|a| a.name.as_deref() == Some(name))
+    }
+
+    fn int(&self, name: &str, default: i64) -> i64 {
+        self.attribute(name).and_then(|a| a.i).unwrap_or(default)
+    }
+
+    fn float(&self, name: &str, default: f32) -> f32 {
+        self.attribute(name).and_then(|a| a.f).unwrap_or(default)
+    }
+
+    fn ints(&self, name: &str) -> Option<Vec<i64>> {
+        self.attribute(name).map(|a| a.ints.clone())
+    }
+
+    fn string(&self, name: &str) -> Option<String> {
+        self.attribute(name).and_then(|a| a.s.as_ref()).map(|s| String::from_utf8_lossy(s).into_owned())
+    }
+
+    /// Input `i`'s name, if given (an empty name is an omitted optional input).
+    fn input(&self, i: usize) -> Option<&str> {
+        self.proto.input.get(i).map(String::as_str).filter(|n| !n.is_empty())
+    }
+}
+
+impl<'c, 'a> Importer<'c, 'a> {
+    /// The IR value named `name`; a constant becomes a `tg.constant` on first use.
+    fn value(&mut self, name: &str, location: Location<'c>) -> Result<Value<'c, 'a>, String> {
+        if let Some(value) = self.values.get(name) {
+            return Ok(*value);
+        }
+        let tensor = self.consts.get(name).ok_or_else(|| format!("'{name}' is not defined before it is used"))?.clone();
+        let value = self.constant(&tensor, location)?;
+        self.values.insert(name.to_string(), value);
+        Ok(value)
+    }
+
+    fn constant(&self, tensor: &Tensor, location: Location<'c>) -> Result<Value<'c, 'a>, String> {
+        let element = element_type(self.context, tensor.element);
+        let ty = tensor_type(self.context, &tensor.shape, tensor.element);
+        let attribute = |v: f64| -> Attribute<'c> {
+            if tensor.element.is_float() {
+                FloatAttribute::new(self.context, element, v).into()
+            } else {
+                IntegerAttribute::new(element, v as i64).into()
+            }
+        };
+        let elements: Vec<Attribute> = match &tensor.values {
+            // One value for a splat: MLIR stores it once.
+            Values::Float(v) if v.windows(2).all(|w| w[0].to_bits() == w[1].to_bits()) && !v.is_empty() => vec![attribute(v[0])],
+            Values::Int(v) if v.windows(2).all(|w| w[0] == w[1]) && !v.is_empty() => {
+                vec![IntegerAttribute::new(element, v[0]).into()]
+            }
+            Values::Float(v) => v.iter().map(|&x| attribute(x)).collect(),
+            Values::Int(v) => v.iter().map(|&x| IntegerAttribute::new(element, x).into()).collect(),
+        };
+        let dense = DenseElementsAttribute::new(ty, &elements).map_err(|e| e.to_string())?;
+        self.emit("tg.constant", &[], &[("value", dense.into())], None, location)
+    }
+
+    /// Builds `name` before the end of the block; the result type is
+    /// inferred by tg's shape rule unless given.
+    fn emit(
+        &self,
+        name: &str,
+        operands: &[Value<'c, 'a>],
+        attributes: &[(&str, Attribute<'c>)],
+        result: Option<Type<'c>>,
+        location: Location<'c>,
+    ) -> Result<Value<'c, 'a>, String> {
+        let attributes: Vec<_> = attributes.iter().map(|(k, a)| (Identifier::new(self.context, k), *a)).collect();
+        let builder = OperationBuilder::new(name, location).add_operands(operands).add_attributes(&attributes);
+        let builder = match result {
+            Some(ty) => builder.add_results(&[ty]),
+            None => builder.enable_result_type_inference(),
+        };
+        let op = builder.build().map_err(|_| format!("the operands do not fit '{name}' (see the error above)"))?;
+        if !op.verify() {
+            return Err(format!("the '{name}' it becomes does not verify (see the error above)"));
+        }
+        let op = self.block.append_operation(op);
+        Ok(op.result(0).map_err(|e| e.to_string())?.into())
+    }
+
+    fn array(&self, values: &[i64]) -> Attribute<'c> {
+        DenseI64ArrayAttribute::new(self.context, values).into()
+    }
+
+    fn i64_attribute(&self, value: i64) -> Attribute<'c> {
+        IntegerAttribute::new(IntegerType::new(self.context, 64).into(), value).into()
+    }
+
+    fn reshape(&self, input: Value<'c, 'a>, shape: &[i64], location: Location<'c>) -> Result<Value<'c, 'a>, String> {
+        let element = RankedTensorType::try_from(input.r#type()).map_err(|_| "not a ranked tensor".to_string())?;
+        use melior::ir::r#type::ShapedTypeLike;
+        let dims: Vec<u64> = shape.iter().map(|&d| d as u64).collect();
+        let ty = RankedTensorType::new(&dims, element.element(), None).into();
+        self.emit("tg.reshape", &[input], &[], Some(ty), location)
+    }
+
+    /// A constant tensor of `shape` whose every element is `value`, of `like`'s element type.
+    fn splat(&self, like: Value<'c, 'a>, shape: &[i64], value: f64, location: Location<'c>) -> Result<Value<'c, 'a>, String> {
+        let element = element_of(like)?;
+        let count: i64 = shape.iter().product();
+        let values = if element.is_float() { Values::Float(vec![value; count as usize]) } else { Values::Int(vec![value as i64; count as usize]) };
+        self.constant(&Tensor { shape: shape.to_vec(), element, values }, location)
+    }
+
+    fn node(&mut self, proto: &NodeProto, index: usize) -> Result<(), ImportError> {
+        let op_type = proto.op_type.clone().unwrap_or_default();
+        let name = proto.name.clone().filter(|n| !n.is_empty()).unwrap_or_else(|| format!("{op_type}_{index}"));
+        let node = Node { proto, name };
+        if !matches!(proto.domain.as_deref(), None | Some("") | Some("ai.onnx")) {
+            return Err(node.error(format!("domain '{}' is not supported", proto.domain.as_deref().unwrap_or(""))));
+        }
+        let location = Location::name(self.context, &node.name, Location::unknown(self.context));
+        let outputs = self.lower(&node, &op_type, location)?;
+        for (name, output) in proto.output.iter().zip(outputs) {
+            if name.is_empty() {
+                continue;
+            }
+            match output {
+                Output::Value(value) => {
+                    self.values.insert(name.clone(), value);
+                }
+                Output::Const(tensor) => {
+                    self.consts.insert(name.clone(), tensor);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The outputs of one node, by op type.
+    fn lower(&mut self, node: &Node, op_type: &str, location: Location<'c>) -> Result<Vec<Output<'c, 'a>>, ImportError> {
+        let err = |m: String| node.error(m);
+        let input = |this: &mut Self, i: usize| -> Result<Value<'c, 'a>, ImportError> {
+            let name = node.input(i).ok_or_else(|| node.error(format!("input {i} is missing")))?;
+            this.value(name, location).map_err(|m| node.error(m))
+        };
+        let constant_input = |this: &Self, i: usize| -> Result<Tensor, ImportError> {
+            let name = node.input(i).ok_or_else(|| node.error(format!("input {i} is missing")))?;
+            this.consts.get(name).cloned().ok_or_else(|| {
+                node.error(format!("input '{name}' must be a constant (an initializer or a Constant) to be imported"))
+            })
+        };
+        let one = |v: Value<'c, 'a>| Ok(vec![Output::Value(v)]);
+        let unary = |this: &mut Self, tg: &str| -> Result<Vec<Output<'c, 'a>>, ImportError> {
+            let x = input(this, 0)?;
+            one(this.emit(tg, &[x], &[], None, location).map_err(err)?)
+        };
+        let binary = |this: &mut Self, tg: &str| -> Result<Vec<Output<'c, 'a>>, ImportError> {
+            let (a, b) = (input(this, 0)?, input(this, 1)?);
+            one(this.emit(tg, &[a, b], &[], None, location).map_err(err)?)
+        };
+        match op_type {
+            "Identity" => Ok(vec![Output::Value(input(self, 0)?)]),
+            // Inference: the identity. Its mask output is not defined: a node
+            // reading it fails as reading an undefined value.
+            "Dropout" => Ok(vec![Output::Value(input(self, 0)?)]),
+            "Relu" => unary(self, "tg.relu"),
+            "Sigmoid" => unary(self, "tg.sigmoid"),
+            "Tanh" => unary(self, "tg.tanh"),
+            "Exp" => unary(self, "tg.exp"),
+            "Log" => unary(self, "tg.log"),
+            "Sqrt" => unary(self, "tg.sqrt"),
+            "Neg" => unary(self, "tg.neg"),
+            "Abs" => unary(self, "tg.abs"),
+            "Erf" => unary(self, "tg.erf"),
+            "Add" => binary(self, "tg.add"),
+            "Sub" => binary(self, "tg.sub"),
+            "Mul" => binary(self, "tg.mul"),
+            "Div" => binary(self, "tg.div"),
+            "Pow" => binary(self, "tg.pow"),
+            "MatMul" => binary(self, "tg.matmul"),
+            "Max" | "Min" | "Sum" => {
+                let tg = match op_type {
+                    "Max" => "tg.max",
+                    "Min" => "tg.min",
+                    _ => "tg.add",
+                };
+                let count = node.proto.input.len();
+                let mut acc = input(self, 0)?;
+                for i in 1..count {
+                    let next = input(self, i)?;
+                    acc = self.emit(tg, &[acc, next], &[], None, location).map_err(err)?;
+                }
+                one(acc)
+            }
+            "Gemm" => {
+                let (mut a, mut b) = (input(self, 0)?, input(self, 1)?);
+                if node.int("transA", 0) != 0 {
+                    a = self.emit("tg.transpose", &[a], &[("perm", self.array(&[1, 0]))], None, location).map_err(err)?;
+                }
+                if node.int("transB", 0) != 0 {
+                    b = self.emit("tg.transpose", &[b], &[("perm", self.array(&[1, 0]))], None, location).map_err(err)?;
+                }
+                let mut y = self.emit("tg.matmul", &[a, b], &[], None, location).map_err(err)?;
+                let alpha = node.float("alpha", 1.0);
+                if alpha != 1.0 {
+                    let scale = self.splat(y, &[], alpha as f64, location).map_err(err)?;
+                    y = self.emit("tg.mul", &[y, scale], &[], None, location).map_err(err)?;
+                }
+                if node.input(2).is_some() {
+                    let mut c = input(self, 2)?;
+                    let beta = node.float("beta", 1.0);
+                    if beta != 1.0 {
+                        let scale = self.splat(c, &[], beta as f64, location).map_err(err)?;
+                        c = self.emit("tg.mul", &[c, scale], &[], None, location).map_err(err)?;
+                    }
+                    y = self.emit("tg.add", &[y, c], &[], None, location).map_err(err)?;
+                }
+                one(y)
+            }
+            "Conv" => {
+                let (x, w) = (input(self, 0)?, input(self, 1)?);
+                let pads = self.pads(node)?;
+                let strides = node.ints("strides").unwrap_or_else(|| vec![1, 1]);
+                let dilations = node.ints("dilations").unwrap_or_else(|| vec![1, 1]);
+                if strides.len() != 2 || dilations.len() != 2 {
+                    return Err(err("only 2-D convolutions (NCHW) are supported".into()));
+                }
+                let attributes = [
+                    ("strides", self.array(&strides)),
+                    ("dilations", self.array(&dilations)),
+                    ("padding", self.array(&pads)),
+                    ("groups", self.i64_attribute(node.int("group", 1))),
+                ];
+                let mut y = self.emit("tg.conv2d", &[x, w], &attributes, None, location).map_err(err)?;
+                if node.input(2).is_some() {
+                    let bias = input(self, 2)?;
+                    let filters = shape_of(bias).unwrap_or_default();
+                    let bias = self.reshape(bias, &[filters.first().copied().unwrap_or(1), 1, 1], location).map_err(err)?;
+                    y = self.emit("tg.add", &[y, bias], &[], None, location).map_err(err)?;
+                }
+                one(y)
+            }
+            "MaxPool" | "AveragePool" => {
+                let x = input(self, 0)?;
+                if node.int("ceil_mode", 0) != 0 {
+                    return Err(err("ceil_mode=1 is not supported".into()));
+                }
+                if node.ints("dilations").is_some_and(|d| d.iter().any(|&d| d != 1)) {
+                    return Err(err("dilations other than 1 are not supported".into()));
+                }
+                if node.proto.output.get(1).is_some_and(|m| !m.is_empty()) {
+                    return Err(err("its Indices output is not supported".into()));
+                }
+                let kernel = node.ints("kernel_shape").ok_or_else(|| err("it has no kernel_shape".into()))?;
+                if kernel.len() != 2 {
+                    return Err(err("only 2-D pooling (NCHW) is supported".into()));
+                }
+                let strides = node.ints("strides").unwrap_or_else(|| vec![1, 1]);
+                let pads = self.pads(node)?;
+                let mut attributes =
+                    vec![("kernel", self.array(&kernel)), ("strides", self.array(&strides)), ("padding", self.array(&pads))];
+                let tg = if op_type == "MaxPool" { "tg.max_pool2d" } else { "tg.avg_pool2d" };
+                if op_type == "AveragePool" && node.int("count_include_pad", 0) != 0 {
+                    attributes.push(("count_include_pad", Attribute::unit(self.context)));
+                }
+                one(self.emit(tg, &[x], &attributes, None, location).map_err(err)?)
+            }
+            "GlobalAveragePool" => {
+                let x = input(self, 0)?;
+                let attributes = [("axes", self.array(&[2, 3])), ("keepdims", Attribute::unit(self.context))];
+                one(self.emit("tg.reduce_mean", &[x], &attributes, None, location).map_err(err)?)
+            }
+            "Transpose" => {
+                let x = input(self, 0)?;
+                let rank = shape_of(x).map_or(0, |s| s.len()) as i64;
+                let perm = node.ints("perm").unwrap_or_else(|| (0..rank).rev().collect());
+                one(self.emit("tg.transpose", &[x], &[("perm", self.array(&perm))], None, location).map_err(err)?)
+            }
+            "Reshape" => {
+                let x = input(self, 0)?;
+                let target = constant_input(self, 1)?;
+                let target = target.ints().ok_or_else(|| err("its shape input is not an integer tensor".into()))?.to_vec();
+                let shape = resolve_shape(&shape_of(x).unwrap_or_default(), &target, node.int("allowzero", 0) != 0).map_err(err)?;
+                one(self.reshape(x, &shape, location).map_err(err)?)
+            }
+            "Flatten" => {
+                let x = input(self, 0)?;
+                let shape = shape_of(x).unwrap_or_default();
+                let rank = shape.len() as i64;
+                let mut axis = node.int("axis", 1);
+                if axis < 0 {
+                    axis += rank;
+                }
+                if !(0..=rank).contains(&axis) {
+                    return Err(err(format!("axis {axis} is out of range for rank {rank}")));
+                }
+                let outer: i64 = shape[..axis as usize].iter().product();
+                let inner: i64 = shape[axis as usize..].iter().product();
+                one(self.reshape(x, &[outer, inner], location).map_err(err)?)
+            }
+            "Unsqueeze" | "Squeeze" => {
+                let x = input(self, 0)?;
+                let shape = shape_of(x).unwrap_or_default();
+                let axes = match (self.opset >= 13, node.input(1)) {
+                    (true, Some(_)) => constant_input(self, 1)?.ints().map(<[i64]>::to_vec),
+                    (true, None) => None,
+                    (false, _) => node.ints("axes"),
+                };
+                let shape = if op_type == "Unsqueeze" {
+                    let axes = axes.ok_or_else(|| err("it has no axes".into()))?;
+                    unsqueeze(&shape, &axes).map_err(err)?
+                } else {
+                    squeeze(&shape, axes.as_deref()).map_err(err)?
+                };
+                one(self.reshape(x, &shape, location).map_err(err)?)
+            }
+            "Softmax" => {
+                let x = input(self, 0)?;
+                let rank = shape_of(x).map_or(0, |s| s.len()) as i64;
+                let default = if self.opset >= 13 { -1 } else { 1 };
+                let mut axis = node.int("axis", default);
+                if axis < 0 {
+                    axis += rank;
+                }
+                if self.opset < 13 && axis != rank - 1 {
+                    // Before opset 13: softmax over all dimensions from
+                    // `axis` on, the input viewed as 2-D [outer, inner].
+                    let shape = shape_of(x).unwrap_or_default();
+                    if !(0..rank).contains(&axis) {
+                        return Err(err(format!("axis {axis} is out of range for rank {rank}")));
+                    }
+                    let outer: i64 = shape[..axis as usize].iter().product();
+                    let inner: i64 = shape[axis as usize..].iter().product();
+                    let flat = self.reshape(x, &[outer, inner], location).map_err(err)?;
+                    let y = self.emit("tg.softmax", &[flat], &[("axis", self.i64_attribute(1))], None, location).map_err(err)?;
+                    return one(self.reshape(y, &shape, location).map_err(err)?);
+                }
+                one(self.emit("tg.softmax", &[x], &[("axis", self.i64_attribute(axis))], None, location).map_err(err)?)
+            }
+            "Concat" => {
+                let count = node.proto.input.len();
+                let inputs = (0..count).map(|i| input(self, i)).collect::<Result<Vec<_>, _>>()?;
+                let rank = inputs.first().and_then(|v| shape_of(*v)).map_or(0, |s| s.len()) as i64;
+                let mut axis = node.attribute("axis").and_then(|a| a.i).ok_or_else(|| err("it has no axis".into()))?;
+                if axis < 0 {
+                    axis += rank;
+                }
+                one(self.emit("tg.concat", &inputs, &[("axis", self.i64_attribute(axis))], None, location).map_err(err)?)
+            }
+            "Clip" => {
+                let x = input(self, 0)?;
+                let bound = |this: &Self, i: usize, attr: &str, default: f64| -> Result<f64, ImportError> {
+                    if this.opset >= 11 {
+                        match node.input(i) {
+                            Some(_) => constant_input(this, i)?.scalar().ok_or_else(|| node.error(format!("input {i} is not a scalar"))),
+                            None => Ok(default),
+                        }
+                    } else {
+                        Ok(node.attribute(attr).and_then(|a| a.f).map_or(default, |f| f as f64))
+                    }
+                };
+                let (min, max) = (bound(self, 1, "min", f64::NEG_INFINITY)?, bound(self, 2, "max", f64::INFINITY)?);
+                let f64_type = Type::float64(self.context);
+                let attributes = [
+                    ("min", FloatAttribute::new(self.context, f64_type, min).into()),
+                    ("max", FloatAttribute::new(self.context, f64_type, max).into()),
+                ];
+                one(self.emit("tg.clip", &[x], &attributes, None, location).map_err(err)?)
+            }
+            "Constant" => {
+                let tensor = constant_attribute(node).map_err(err)?;
+                Ok(vec![Output::Const(tensor)])
+            }
+            "ConstantOfShape" => {
+                let shape = constant_input(self, 0)?;
+                let shape = shape.ints().ok_or_else(|| err("its shape input is not an integer tensor".into()))?.to_vec();
+                let value = match node.attribute("value").and_then(|a| a.t.as_ref()) {
+                    Some(t) => Tensor::read(t).map_err(|m| err(format!("attribute 'value': {m}")))?,
+                    None => Tensor { shape: vec![1], element: ElementType::F32, values: Values::Float(vec![0.0]) },
+                };
+                let scalar = value.scalar().ok_or_else(|| err("attribute 'value' must hold one element".into()))?;
+                let count: i64 = shape.iter().product();
+                let values = if value.element.is_float() {
+                    Values::Float(vec![scalar; count as usize])
+                } else {
+                    Values::Int(vec![scalar as i64; count as usize])
+                };
+                Ok(vec![Output::Const(Tensor { shape, element: value.element, values })])
+            }
+            "Shape" => {
+                let x = input(self, 0)?;
+                let shape = shape_of(x).ok_or_else(|| err("the input's shape is not static".into()))?;
+                let tensor = Tensor { shape: vec![shape.len() as i64], element: ElementType::I64, values: Values::Int(shape) };
+                Ok(vec![Output::Const(tensor)])
+            }
+            "LRN" => {
+                // y = x / (bias + alpha / size * sum of x^2 over a window of
+                // channels)^beta. The window sum is an average pool (count
+                // including padding: sum / size) over channels, with x^2
+                // viewed as [N, 1, C, H * W].
+                let x = input(self, 0)?;
+                let shape = shape_of(x).ok_or_else(|| err("the input's shape is not static".into()))?;
+                if shape.len() != 4 {
+                    return Err(err("only 4-D (NCHW) inputs are supported".into()));
+                }
+                let size = node.int("size", 0);
+                if size < 1 {
+                    return Err(err(format!("size {size} must be positive")));
+                }
+                let (alpha, beta, bias) = (node.float("alpha", 1e-4) as f64, node.float("beta", 0.75) as f64, node.float("bias", 1.0) as f64);
+                let (n, c, h, w) = (shape[0], shape[1], shape[2], shape[3]);
+                let square = self.emit("tg.mul", &[x, x], &[], None, location).map_err(err)?;
+                let column = self.reshape(square, &[n, 1, c, h * w], location).map_err(err)?;
+                let attributes = [
+                    ("kernel", self.array(&[size, 1])),
+                    ("padding", self.array(&[(size - 1) / 2, 0, size / 2, 0])),
+                    ("count_include_pad", Attribute::unit(self.context)),
+                ];
+                let mean = self.emit("tg.avg_pool2d", &[column], &attributes, None, location).map_err(err)?;
+                let mean = self.reshape(mean, &shape, location).map_err(err)?;
+                let alpha = self.splat(x, &[], alpha, location).map_err(err)?;
+                let bias = self.splat(x, &[], bias, location).map_err(err)?;
+                let beta = self.splat(x, &[], beta, location).map_err(err)?;
+                let scaled = self.emit("tg.mul", &[mean, alpha], &[], None, location).map_err(err)?;
+                let base = self.emit("tg.add", &[scaled, bias], &[], None, location).map_err(err)?;
+                let denominator = self.emit("tg.pow", &[base, beta], &[], None, location).map_err(err)?;
+                one(self.emit("tg.div", &[x, denominator], &[], None, location).map_err(err)?)
+            }
+            "BatchNormalization" => {
+                if node.proto.output.iter().skip(1).any(|o| !o.is_empty()) {
+                    return Err(err("training mode (its running-statistics outputs) is not supported".into()));
+                }
+                let x = input(self, 0)?;
+                let epsilon = node.float("epsilon", 1e-5) as f64;
+                let stats: Vec<Vec<f64>> = (1..5)
+                    .map(|i| match constant_input(self, i)?.values {
+                        Values::Float(v) => Ok(v),
+                        Values::Int(_) => Err(node.error(format!("input {i} is not a float tensor"))),
+                    })
+                    .collect::<Result<_, _>>()?;
+                let (scale, bias, mean, var) = (&stats[0], &stats[1], &stats[2], &stats[3]);
+                let channels = scale.len();
+                if [bias, mean, var].iter().any(|s| s.len() != channels) {
+                    return Err(err("scale, B, mean and var must have one value per channel".into()));
+                }
+                // y = x * a + b with a = scale / sqrt(var + eps), b = B - mean * a.
+                let a: Vec<f64> = (0..channels).map(|c| scale[c] / (var[c] + epsilon).sqrt()).collect();
+                let b: Vec<f64> = (0..channels).map(|c| bias[c] - mean[c] * a[c]).collect();
+                let element = element_of(x).map_err(err)?;
+                let shape = [channels as i64, 1, 1];
+                let a = self.constant(&Tensor { shape: shape.to_vec(), element, values: Values::Float(a) }, location).map_err(err)?;
+                let b = self.constant(&Tensor { shape: shape.to_vec(), element, values: Values::Float(b) }, location).map_err(err)?;
+                let scaled = self.emit("tg.mul", &[x, a], &[], None, location).map_err(err)?;
+                one(self.emit("tg.add", &[scaled, b], &[], None, location).map_err(err)?)
+            }
+            other => Err(err(format!("op type '{other}' is not supported"))),
+        }
+    }
+
+    /// `pads` as tg's `[top, left, bottom, right]` (ONNX writes the begins
+    /// then the ends: the same order in 2-D); `auto_pad` must be NOTSET or VALID.
+    fn pads(&self, node: &Node) -> Result<Vec<i64>, ImportError> {
+        match node.string("auto_pad").as_deref() {
+            None | Some("NOTSET") => {}
+            Some("VALID") => return Ok(vec![0, 0, 0, 0]),
+            Some(other) => return Err(node.error(format!("auto_pad={other} is not supported (give explicit pads)"))),
+        }
+        let pads = node.ints("pads").unwrap_or_else(|| vec![0, 0, 0, 0]);
+        if pads.len() != 4 {
+            return Err(node.error(format!("pads {pads:?} are not 2-D (4 values)")));
+        }
+        Ok(pads)
+    }
+}
+
+/// One output of a node: an IR value, or a constant known at import time.
+enum Output<'c, 'a> {
+    Value(Value<'c, 'a>),
+    Const(Tensor),
+}
+
+fn element_of(value: Value) -> Result<ElementType, String> {
+    let ty = RankedTensorType::try_from(value.r#type()).map_err(|_| "not a ranked tensor".to_string())?;
+    use melior::ir::r#type::ShapedTypeLike;
+    let element = ty.element();
+    let text = element.to_string();
+    match text.as_str() {
+        "f32" => Ok(ElementType::F32),
+        "f64" => Ok(ElementType::F64),
+        "i32" => Ok(ElementType::I32),
+        "i64" => Ok(ElementType::I64),
+        other => Err(format!("element type {other} is not supported")),
+    }
+}
+
+/// `Constant`'s value attribute (`value`, `value_float`, `value_int`, ...).
+fn constant_attribute(node: &Node) -> Result<Tensor, String> {
+    if let Some(t) = node.attribute("value").and_then(|a| a.t.as_ref()) {
+        return Tensor::read(t).map_err(|m| format!("attribute 'value': {m}"));
+    }
+    if let Some(f) = node.attribute("value_float").and_then(|a| a.f) {
+        return Ok(Tensor { shape: vec![], element: ElementType::F32, values: Values::Float(vec![f as f64]) });
+    }
+    if let Some(i) = node.attribute("value_int").and_then(|a| a.i) {
+        return Ok(Tensor { shape: vec![], element: ElementType::I64, values: Values::Int(vec![i]) });
+    }
+    if let Some(a) = node.attribute("value_floats") {
+        let v: Vec<f64> = a.floats.iter().map(|&f| f as f64).collect();
+        return Ok(Tensor { shape: vec![v.len() as i64], element: ElementType::F32, values: Values::Float(v) });
+    }
+    if let Some(a) = node.attribute("value_ints") {
+        return Ok(Tensor { shape: vec![a.ints.len() as i64], element: ElementType::I64, values: Values::Int(a.ints.clone()) });
+    }
+    Err("it has no value attribute tensor-translate supports (value, value_float(s), value_int(s))".into())
+}
+
+/// ONNX Reshape's target: 0 copies the input's dimension (unless
+/// `allowzero`), one -1 takes what is left.
+pub fn resolve_shape(input: &[i64], target: &[i64], allowzero: bool) -> Result<Vec<i64>, String> {
+    let total: i64 = input.iter().product();
+    let mut shape: Vec<i64> = target
+        .iter()
+        .enumerate()
+        .map(|(i, &d)| if d == 0 && !allowzero { input.get(i).copied().unwrap_or(0) } else { d })
+        .collect();
+    let unknown: Vec<usize> = shape.iter().enumerate().filter(|(_, &d)| d == -1).map(|(i, _)| i).collect();
+    if unknown.len() > 1 || shape.iter().any(|&d| d < -1) {
+        return Err(format!("shape {target:?} is not a valid Reshape target"));
+    }
+    if let Some(&i) = unknown.first() {
+        let known: i64 = shape.iter().filter(|&&d| d != -1).product();
+        if known == 0 || total % known != 0 {
+            return Err(format!("cannot reshape {input:?} to {target:?}"));
+        }
+        shape[i] = total / known;
+    }
+    if shape.iter().product::<i64>() != total {
+        return Err(format!("cannot reshape {input:?} ({total} elements) to {target:?}"));
+    }
+    Ok(shape)
+}
+
+fn unsqueeze(shape: &[i64], axes: &[i64]) -> Result<Vec<i64>, String> {
+    let rank = (shape.len() + axes.len()) as i64;
+    let mut axes: Vec<i64> = axes.iter().map(|&a| if a < 0 { a + rank } else { a }).collect();
+    axes.sort();
+    if axes.windows(2).any(|w| w[0] == w[1]) || axes.iter().any(|&a| !(0..rank).contains(&a)) {
+        return Err(format!("axes {axes:?} are not valid for rank {rank}"));
+    }
+    let mut out = Vec::with_capacity(rank as usize);
+    let mut dims = shape.iter();
+    for i in 0..rank {
+        if axes.contains(&i) {
+            out.push(1);
+        } else {
+            out.push(*dims.next().ok_or("axes do not fit")?);
+        }
+    }
+    Ok(out)
+}
+
+fn squeeze(shape: &[i64], axes: Option<&[i64]>) -> Result<Vec<i64>, String> {
+    let rank = shape.len() as i64;
+    match axes {
+        None => Ok(shape.iter().copied().filter(|&d| d != 1).collect()),
+        Some(axes) => {
+            let axes: Vec<i64> = axes.iter().map(|&a| if a < 0 { a + rank } else { a }).collect();
+            if axes.iter().any(|&a| !(0..rank).contains(&a) || shape[a as usize] != 1) {
+                return Err(format!("axes {axes:?} do not name dimensions of size 1 in {shape:?}"));
+            }
+            Ok(shape.iter().enumerate().filter(|(i, _)| !axes.contains(&(*i as i64))).map(|(_, &d)| d).collect())
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! ONNX tensor data (`TensorProto`): its element type and values, from
+//! `raw_data` (little-endian bytes) or the typed field for its type.
+
+use crate::proto::tensor_proto::{DataLocation, DataType};
+use crate::proto::TensorProto;
+
+/// An element type tg can hold, as ONNX numbers it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ElementType {
+    F32,
+    F64,
+    I32,
+    I64,
+}
+
+impl ElementType {
+    /// The ONNX `DataType` `code`, if tg supports it; else its name.
+    pub fn from_onnx(code: i32) -> Result<ElementType, String> {
+        match DataType::try_from(code) {
+            Ok(DataType::Float) => Ok(ElementType::F32),
+            Ok(DataType::Double) => Ok(ElementType::F64),
+            Ok(DataType::Int32) => Ok(ElementType::I32),
+            Ok(DataType::Int64) => Ok(ElementType::I64),
+            Ok(other) => Err(format!("element type {}", other.as_str_name())),
+            Err(_) => Err(format!("element type code {code}")),
+        }
+    }
+
+    /// The MLIR spelling (`f32`, ...).
+    pub fn mlir(self) -> &'static str {
+        match self {
+            ElementType::F32 => "f32",
+            ElementType::F64 => "f64",
+            ElementType::I32 => "i32",
+            ElementType::I64 => "i64",
+        }
+    }
+
+    pub fn is_float(self) -> bool {
+        matches!(self, ElementType::F32 | ElementType::F64)
+    }
+}
+
+/// A tensor's values, widened: floats as f64, integers as i64.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Values {
+    Float(Vec<f64>),
+    Int(Vec<i64>),
+}
+
+/// A constant tensor read from the model.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tensor {
+    pub shape: Vec<i64>,
+    pub element: ElementType,
+    pub values: Values,
+}
+
+impl Tensor {
+    /// Reads `proto`; external data is refused (tensor-translate reads one file).
+    pub fn read(proto: &TensorProto) -> Result<Tensor, String> {
+        if proto.data_location == Some(DataLocation::External as i32) {
+            return Err("its data is stored outside the model file (external data), which is not supported".into());
+        }
+        let element = ElementType::from_onnx(proto.data_type.unwrap_or(0))?;
+        let shape = proto.dims.clone();
+        if shape.iter().any(|&d| d < 0) {
+            return Err(format!("it has a negative dimension in {shape:?}"));
+        }
+        let count = shape.iter().try_fold(1usize, |n, &d| n.checked_mul(d as usize)).ok_or("its size overflows")?;
+        let values = match &proto.raw_data {
+            Some(raw) if !raw.is_empty() || count == 0 => from_raw(raw, element, count)?,
+            _ => match element {
+                ElementType::F32 => Values::Float(proto.float_data.iter().map(|&v| v as f64).collect()),
+                ElementType::F64 => Values::Float(proto.double_data.clone()),
+                ElementType::I32 => Values::Int(proto.int32_data.iter().map(|&v| v as i64).collect()),
+                ElementType::I64 => Values::Int(proto.int64_data.clone()),
+            },
+        };
+        let len = match &values {
+            Values::Float(v) => v.len(),
+            Values::Int(v) => v.len(),
+        };
+        if len != count {
+            return Err(format!("it has {len} values for shape {shape:?} ({count} elements)"));
+        }
+        Ok(Tensor { shape, element, values })
+    }
+
+    /// The values as integers (shapes, axes); `None` for a float tensor.
+    pub fn ints(&self) -> Option<&[i64]> {
+        match &self.values {
+            Values::Int(v) => Some(v),
+            Values::Float(_) => None,
+        }
+    }
+
+    /// The single value of a scalar (or one-element) tensor, as f64.
+    pub fn scalar(&self) -> Option<f64> {
+        match &self.values {
+            Values::Float(v) if v.len() == 1 => Some(v[0]),
+            Values::Int(v) if v.len() == 1 => Some(v[0] as f64),
+            _ => None,
+        }
+    }
+}
+
+fn from_raw(raw: &[u8], element: ElementType, count: usize) -> Result<Values, String> {
+    let width = match element {
+        ElementType::F32 | ElementType::I32 => 4,
+        ElementType::F64 | ElementType::I64 => 8,
+    };
+    if raw.len() != count * width {
+        return Err(format!("its raw data has {} bytes for {count} elements of {} bytes", raw.len(), width));
+    }
+    Ok(match element {
+        ElementType::F32 => Values::Float(raw.chunks_exact(4).map(|b| f32::from_le_bytes(b.try_into().unwrap()) as f64).collect()),
+        ElementType::F64 => Values::Float(raw.chunks_exact(8).map(|b| f64::from_le_bytes(b.try_into().unwrap())).collect()),
+        ElementType::I32 => Values::Int(raw.chunks_exact(4).map(|b| i32::from_le_bytes(b.try_into().unwrap()) as i64).collect()),
+        ElementType::I64 => Values::Int(raw.chunks_exact(8).map(|b| i64::from_le_bytes(b.try_into().unwrap())).collect()),
+    })
+}
