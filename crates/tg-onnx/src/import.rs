@@ -47,6 +47,13 @@ pub struct Options {
     pub input_shapes: HashMap<String, Vec<i64>>,
 }
 
+/// `NAME=1x3x224x224` → (`NAME`, `[1, 3, 224, 224]`), the `--input-shape` syntax.
+pub fn parse_input_shape(text: &str) -> Option<(String, Vec<i64>)> {
+    let (name, shape) = text.rsplit_once('=')?;
+    let shape: Vec<i64> = shape.split('x').map(|d| d.parse().ok().filter(|&d: &i64| d > 0)).collect::<Option<_>>()?;
+    (!name.is_empty()).then(|| (name.to_string(), shape))
+}
+
 /// The opsets this importer knows the ops of (the default domain).
 const OPSETS: std::ops::RangeInclusive<i64> = 7..=23;
 
@@ -127,7 +134,11 @@ fn input_type<'c>(context: &'c Context, input: &proto::ValueInfoProto, options: 
         return Err("only tensor inputs are supported".into());
     };
     let element = ElementType::from_onnx(tensor.elem_type.unwrap_or(0)).map_err(|m| format!("{m} is not supported"))?;
+    let declared = tensor.shape.as_ref().map(|s| s.dim.len());
     let shape = match options.input_shapes.get(name) {
+        Some(shape) if declared.is_some_and(|rank| rank != shape.len()) => {
+            return Err(format!("--input-shape gives {} dimensions; the model declares {}", shape.len(), declared.unwrap_or(0)));
+        }
         Some(shape) => shape.clone(),
         None => {
             let dims = tensor.shape.as_ref().map(|s| s.dim.as_slice()).unwrap_or_default();

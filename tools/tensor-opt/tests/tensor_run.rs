@@ -137,6 +137,7 @@ fn options(input: &Path, outputs: Vec<PathBuf>, reference: bool) -> Options {
         threads: None,
         pipeline: None,
         reference,
+        input_shapes: Vec::new(),
     }
 }
 

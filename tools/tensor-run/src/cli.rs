@@ -9,7 +9,7 @@ use std::path::PathBuf;
 #[command(name = "tensor-run", version)]
 pub struct Options {
     /// The MLIR file (`-` for standard input).
-    #[arg(value_name = "INPUT.mlir")]
+    #[arg(value_name = "INPUT.mlir|MODEL.onnx")]
     pub input: String,
 
     /// The function to run.
@@ -53,6 +53,10 @@ pub struct Options {
     /// Evaluate the tg function with the reference interpreter instead of compiling it.
     #[arg(long)]
     pub reference: bool,
+
+    /// For an ONNX model: the shape of an input with symbolic dimensions, NAME=1x3x224x224 (repeatable)
+    #[arg(long = "input-shape", value_name = "NAME=SHAPE")]
+    pub input_shapes: Vec<String>,
 }
 
 /// The default lowering: tg-compile's fastest, with results written into

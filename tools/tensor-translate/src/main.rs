@@ -61,7 +61,7 @@ fn run(options: &Options) -> Result<(), String> {
     let fail = |message: String| format!("tensor-translate: error: {path}: {message}\n");
     let mut input_shapes = HashMap::new();
     for given in &options.input_shapes {
-        let (name, shape) = parse_input_shape(given)
+        let (name, shape) = tg_onnx::import::parse_input_shape(given)
             .ok_or_else(|| format!("tensor-translate: error: --input-shape '{given}' is not NAME=D0xD1x... (positive sizes)\n"))?;
         input_shapes.insert(name, shape);
     }
@@ -92,11 +92,4 @@ fn run(options: &Options) -> Result<(), String> {
     Output::from_arg(target)
         .write_all(&out)
         .map_err(|e| format!("tensor-translate: error: cannot write '{}': {e}\n", options.output))
-}
-
-/// `NAME=1x3x224x224` → (`NAME`, `[1, 3, 224, 224]`).
-fn parse_input_shape(text: &str) -> Option<(String, Vec<i64>)> {
-    let (name, shape) = text.rsplit_once('=')?;
-    let shape: Vec<i64> = shape.split('x').map(|d| d.parse().ok().filter(|&d: &i64| d > 0)).collect::<Option<_>>()?;
-    (!name.is_empty()).then(|| (name.to_string(), shape))
 }
