@@ -19,6 +19,7 @@ use melior::ir::operation::{OperationBuilder, OperationLike};
 use melior::ir::r#type::{FunctionType, IntegerType, RankedTensorType};
 use melior::ir::{Attribute, Block, BlockRef, Identifier, Location, Module, Region, RegionLike, Type, Value, ValueLike};
 use melior::Context;
+use tg_dialect::ir::types::{self, Scalar};
 use std::collections::HashMap;
 use std::fmt;
 
@@ -682,14 +683,12 @@ enum Output<'c, 'a> {
 fn element_of(value: Value) -> Result<ElementType, String> {
     let ty = RankedTensorType::try_from(value.r#type()).map_err(|_| "not a ranked tensor".to_string())?;
     use melior::ir::r#type::ShapedTypeLike;
-    let element = ty.element();
-    let text = element.to_string();
-    match text.as_str() {
-        "f32" => Ok(ElementType::F32),
-        "f64" => Ok(ElementType::F64),
-        "i32" => Ok(ElementType::I32),
-        "i64" => Ok(ElementType::I64),
-        other => Err(format!("element type {other} is not supported")),
+    match types::scalar(ty.element()) {
+        Scalar::F32 => Ok(ElementType::F32),
+        Scalar::F64 => Ok(ElementType::F64),
+        Scalar::Int(32) => Ok(ElementType::I32),
+        Scalar::Int(64) => Ok(ElementType::I64),
+        _ => Err(format!("element type {} is not supported", ty.element())),
     }
 }
 
