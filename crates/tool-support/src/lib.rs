@@ -10,6 +10,7 @@ pub mod context;
 pub mod crash;
 pub mod diagnostic;
 pub mod input;
+pub mod onnx;
 pub mod output;
 pub mod pass_manager;
 pub mod render;

@@ -76,23 +76,11 @@ pub fn execute(options: &Options, out: &mut dyn Write) -> Result<(), Failure> {
     let (name, mut module, text, sources) = if options.input.ends_with(".onnx") {
         // An ONNX model: imported into tg (as tensor-translate --import-onnx does).
         let name = options.input.clone();
-        let bytes = std::fs::read(&name).map_err(|e| Failure::input(format!("cannot read '{name}': {e}")))?;
-        let model = tg_onnx::decode(&bytes).map_err(|e| Failure::input(format!("{name}: not an ONNX model: {e}")))?;
-        let mut import_options = tg_onnx::import::Options::default();
-        for given in &options.input_shapes {
-            let (input, shape) = tg_onnx::import::parse_input_shape(given).ok_or_else(|| {
-                Failure::input(format!("--input-shape '{given}' is not NAME=D0xD1x... (positive sizes)"))
-            })?;
-            import_options.input_shapes.insert(input, shape);
-        }
-        tg_dialect::load(&context);
-        context.get_or_load_dialect("func");
-        let imported = tg_onnx::import::import(&context, &model, &import_options);
-        let sources = SourceMap::new();
-        let module = imported.map_err(|e| {
-            let said: String = sink.drain().iter().map(|d| render::plain(d, &sources)).collect();
-            Failure { code: EXIT_FAILURE, text: format!("{said}tensor-run: error: {name}: {e}\n") }
+        let module = tool_support::onnx::import(&context, &sink, &name, &options.input_shapes).map_err(|f| Failure {
+            code: EXIT_FAILURE,
+            text: format!("{}tensor-run: error: {}\n", f.mlir_said, f.message),
         })?;
+        let sources = SourceMap::new();
         (name, module, String::new(), sources)
     } else {
         let (name, source) = tool_support::input::read(&options.input).map_err(Failure::input)?;

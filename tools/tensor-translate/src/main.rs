@@ -10,7 +10,6 @@
 
 use clap::Parser;
 use melior::ir::operation::OperationLike;
-use std::collections::HashMap;
 use std::process::ExitCode;
 use tool_support::capture::Sink;
 use tool_support::crash;
@@ -59,24 +58,11 @@ fn main() -> ExitCode {
 fn run(options: &Options) -> Result<(), String> {
     let path = &options.import_onnx;
     let fail = |message: String| format!("tensor-translate: error: {path}: {message}\n");
-    let mut input_shapes = HashMap::new();
-    for given in &options.input_shapes {
-        let (name, shape) = tg_onnx::import::parse_input_shape(given)
-            .ok_or_else(|| format!("tensor-translate: error: --input-shape '{given}' is not NAME=D0xD1x... (positive sizes)\n"))?;
-        input_shapes.insert(name, shape);
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("tensor-translate: error: cannot read '{path}': {e}\n"))?;
-    let model = tg_onnx::decode(&bytes).map_err(|e| fail(format!("not an ONNX model: {e}")))?;
     let context = tool_support::context::create(false, false);
-    // Ops are built with their result types inferred: tg and func must be loaded.
-    tg_dialect::load(&context);
-    context.get_or_load_dialect("func");
     let sink = Sink::attach(&context);
-    let imported = tg_onnx::import::import(&context, &model, &tg_onnx::import::Options { input_shapes });
-    // MLIR's own errors (a shape rule that failed at a node) come first.
+    let module = tool_support::onnx::import(&context, &sink, path, &options.input_shapes)
+        .map_err(|f| format!("{}tensor-translate: error: {}\n", f.mlir_said, f.message))?;
     let sources = SourceMap::new();
-    let mlir_said: String = sink.drain().iter().map(|d| render::plain(d, &sources)).collect();
-    let module = imported.map_err(|e| format!("{mlir_said}{}", fail(e.to_string())))?;
     if !module.as_operation().verify() {
         let said: String = sink.drain().iter().map(|d| render::plain(d, &sources)).collect();
         return Err(format!("{said}{}", fail("the imported module does not verify".into())));
