@@ -151,12 +151,13 @@ func.func @conv(%x: tensor<1x4x10x10xf32>, %w: tensor<8x4x3x3xf32>) -> tensor<1x
 
 // A channels-last convolution is convolved directly: 8 output pixels of a
 // row by 8 filters per tile (8 accumulators of vector<8xf32>), one filter row
-// at a time, decomposed to a 1-D convolution and vectorized along the filters.
+// and up to 8 input channels at a time (here all 4), decomposed to a 1-D
+// convolution and vectorized along the filters.
 // Its fill is scheduled on its own. With threads and a batch of 1, the
 // threads take slices of the output rows.
 // EMIT-LABEL: func.func @conv_nhwc
 // EMIT: linalg.conv_2d_nhwc_hwcf {{.*}}tg.schedule = 1 : i64
-// EMIT: transform.structured.tile_using_for %{{.*}} tile_sizes [1, 1, 8, 8, 1, 0, 0]
+// EMIT: transform.structured.tile_using_for %{{.*}} tile_sizes [1, 1, 8, 8, 1, 0, 4]
 // EMIT: transform.structured.decompose
 
 // APPLY-LABEL: func.func @conv_nhwc

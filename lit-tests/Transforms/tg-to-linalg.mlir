@@ -75,14 +75,16 @@ func.func @matmul_broadcast(%a: tensor<2x4x3xf32>, %b: tensor<1x3x5xf32>) -> ten
 // CHECK: linalg.fill
 // CHECK: linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
 
-// With conv-channels-last: the padded input is transposed to NHWC, the filter
-// to HWCF, and the NHWF result of linalg.conv_2d_nhwc_hwcf back to NCHW.
+// With conv-channels-last: the input is transposed to NHWC and then padded
+// (so that the transpose can fuse into a producer's), the filter to HWCF,
+// and the NHWF result of linalg.conv_2d_nhwc_hwcf back to NCHW.
 // CL-DAG: [[NHWC:#map[0-9]*]] = affine_map<(d0, d1, d2, d3) -> (d0, d3, d1, d2)>
 // CL-DAG: [[HWCF:#map[0-9]*]] = affine_map<(d0, d1, d2, d3) -> (d3, d2, d0, d1)>
 // CL-DAG: [[NCHW:#map[0-9]*]] = affine_map<(d0, d1, d2, d3) -> (d0, d2, d3, d1)>
 // CL-LABEL: func.func @conv
-// CL: tensor.pad %{{.*}} low[0, 0, 1, 1] high[0, 0, 1, 1]
-// CL: linalg.generic {indexing_maps = [[[NHWC]], {{.*}} ins(%padded : tensor<1x3x10x10xf32>) outs(%{{.*}} : tensor<1x10x10x3xf32>)
+// CL: [[IN:%.*]] = linalg.generic {indexing_maps = [[[NHWC]], {{.*}} ins(%arg0 : tensor<1x3x8x8xf32>) outs(%{{.*}} : tensor<1x8x8x3xf32>)
+// CL: tensor.pad [[IN]] low[0, 1, 1, 0] high[0, 1, 1, 0]
+// CL: } {{.*}}: tensor<1x8x8x3xf32> to tensor<1x10x10x3xf32>
 // CL: linalg.generic {indexing_maps = [[[HWCF]], {{.*}} ins(%arg1 : tensor<4x3x3x3xf32>) outs(%{{.*}} : tensor<3x3x3x4xf32>)
 // CL: linalg.fill
 // CL: [[CONV:%.*]] = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%{{.*}} : tensor<1x10x10x3xf32>, tensor<3x3x3x4xf32>)

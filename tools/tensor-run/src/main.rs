@@ -12,6 +12,8 @@ use tensor_run::cli::Options;
 use tensor_run::run;
 
 fn main() -> ExitCode {
+    // Before any thread exists: it chooses the arena every thread will use.
+    tg_runtime::jit::retain_freed_memory();
     crash::install("tensor-run", "(fatal signal in MLIR or the compiled code)");
     let options = match Options::try_parse() {
         Ok(options) => options,

@@ -2,7 +2,7 @@
 //! (`linalg.matmul`, `batch_matmul`, `conv_2d_*`), exact `linalg.generic`s
 //! otherwise (broadcast batch dims, grouped convolutions).
 
-use super::{info, Lowered, pad_spatial, transpose, Config};
+use super::{info, Lowered, pad_channels_last, pad_spatial, transpose, Config};
 use crate::conversion::ir_builder::{dense_i64, dim, map, parallel, BodyBuilder, Builder, LoopKind, Number, TensorInfo};
 use melior::ir::{AffineExpr, Attribute, Value};
 
@@ -69,17 +69,22 @@ pub(super) fn conv2d<'c, 'a>(
     padding: &[i64],
     groups: i64,
 ) -> Lowered<'c, 'a> {
-    let padded = pad_spatial(b, input, padding, zero(b, out))?;
     let attrs = [("strides", dense_pair(b.context, strides)), ("dilations", dense_pair(b.context, dilations))];
     if groups == 1 && config.conv_channels_last {
-        // NCHW -> NHWC, FCHW -> HWCF, and the NHWF result back to NCHW.
-        let input = transpose(b, padded, &[0, 2, 3, 1])?;
+        // NCHW -> NHWC, FCHW -> HWCF, and the NHWF result back to NCHW. The
+        // input is padded after its transpose, so that elementwise fusion
+        // can fold this transpose into the producer's (a preceding
+        // convolution's NHWC -> NCHW epilogue): between two convolutions
+        // the activations then stay channels-last.
+        let input = transpose(b, input, &[0, 2, 3, 1])?;
+        let input = pad_channels_last(b, input, padding, zero(b, out))?;
         let filter = transpose(b, filter, &[2, 3, 1, 0])?;
         let shape = [out.shape[0], out.shape[2], out.shape[3], out.shape[1]];
         let init = b.filled(zero(b, out), &shape, out.element);
         let result = b.named("linalg.conv_2d_nhwc_hwcf", &[input, filter], init, &attrs);
         return transpose(b, result, &[0, 3, 1, 2]);
     }
+    let padded = pad_spatial(b, input, padding, zero(b, out))?;
     let init = b.filled(zero(b, out), &out.shape, out.element);
     if groups == 1 {
         return Ok(b.named("linalg.conv_2d_nchw_fchw", &[padded, filter], init, &attrs));

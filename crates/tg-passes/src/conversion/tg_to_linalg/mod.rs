@@ -69,7 +69,7 @@ mod reduce;
 
 use contraction::{conv2d, dense_pair, matmul, zero};
 use elementwise::{binary, cast, elementwise, int_width, unary};
-use movement::{pad, pad_spatial, transpose};
+use movement::{pad, pad_channels_last, pad_spatial, transpose};
 pub(crate) use reduce::lowest;
 use reduce::{reduce, softmax, Reduction};
 

@@ -56,6 +56,17 @@ pub(super) fn pad_spatial<'c, 'a>(b: &Builder<'c, 'a>, input: Value<'c, 'a>, pad
     Ok(pad(b, input, fill, &low, &high, &TensorInfo { shape, element: t.element }))
 }
 
+/// `input` (NHWC) padded in H and W by `padding` (top, left, bottom, right).
+pub(super) fn pad_channels_last<'c, 'a>(b: &Builder<'c, 'a>, input: Value<'c, 'a>, padding: &[i64], fill: Value<'c, 'a>) -> Lowered<'c, 'a> {
+    if padding.iter().all(|&p| p == 0) {
+        return Ok(input);
+    }
+    let t = info(input)?;
+    let (low, high) = ([0, padding[0], padding[1], 0], [0, padding[2], padding[3], 0]);
+    let shape: Vec<i64> = (0..4).map(|d| t.shape[d] + low[d] + high[d]).collect();
+    Ok(pad(b, input, fill, &low, &high, &TensorInfo { shape, element: t.element }))
+}
+
 /// `input` with its dims permuted: result dim `i` is input dim `perm[i]`
 /// (a `linalg.generic`, which elementwise fusion can fold into its
 /// neighbours' indexing maps).
