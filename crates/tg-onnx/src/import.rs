@@ -56,7 +56,8 @@ pub fn parse_input_shape(text: &str) -> Option<(String, Vec<i64>)> {
 }
 
 /// The opsets this importer knows the ops of (the default domain).
-const OPSETS: std::ops::RangeInclusive<i64> = 7..=23;
+/// (Opsets 24 and 25 changed these ops only by admitting new element types.)
+const OPSETS: std::ops::RangeInclusive<i64> = 7..=25;
 
 /// Imports `model` into a module holding `func.func @main`.
 pub fn import<'c>(context: &'c Context, model: &ModelProto, options: &Options) -> Result<Module<'c>, ImportError> {
@@ -363,7 +364,13 @@ impl<'c, 'a> Importer<'c, 'a> {
             "Identity" => Ok(vec![Output::Value(input(self, 0)?)]),
             // Inference: the identity. Its mask output is not defined: a node
             // reading it fails as reading an undefined value.
-            "Dropout" => Ok(vec![Output::Value(input(self, 0)?)]),
+            "Dropout" => {
+                // Inference: the identity. Its mask is a bool tensor, which tg has not.
+                if node.proto.output.get(1).is_some_and(|m| !m.is_empty()) {
+                    return Err(err("its mask output is not supported (tg has no bool tensors)".into()));
+                }
+                Ok(vec![Output::Value(input(self, 0)?)])
+            }
             "Relu" => unary(self, "tg.relu"),
             "Sigmoid" => unary(self, "tg.sigmoid"),
             "Tanh" => unary(self, "tg.tanh"),
@@ -420,12 +427,15 @@ impl<'c, 'a> Importer<'c, 'a> {
             }
             "Conv" => {
                 let (x, w) = (input(self, 0)?, input(self, 1)?);
-                let pads = self.pads(node)?;
                 let strides = node.ints("strides").unwrap_or_else(|| vec![1, 1]);
                 let dilations = node.ints("dilations").unwrap_or_else(|| vec![1, 1]);
                 if strides.len() != 2 || dilations.len() != 2 {
                     return Err(err("only 2-D convolutions (NCHW) are supported".into()));
                 }
+                let kernel = shape_of(w).filter(|s| s.len() == 4).map(|s| s[2..].to_vec());
+                let kernel = kernel.ok_or_else(|| err("only 2-D convolutions (NCHW) are supported".into()))?;
+                let window = Window { kernel: &kernel, strides: &strides, dilations: &dilations };
+                let pads = self.pads(node, x, &window)?;
                 let attributes = [
                     ("strides", self.array(&strides)),
                     ("dilations", self.array(&dilations)),
@@ -443,9 +453,6 @@ impl<'c, 'a> Importer<'c, 'a> {
             }
             "MaxPool" | "AveragePool" => {
                 let x = input(self, 0)?;
-                if node.int("ceil_mode", 0) != 0 {
-                    return Err(err("ceil_mode=1 is not supported".into()));
-                }
                 if node.ints("dilations").is_some_and(|d| d.iter().any(|&d| d != 1)) {
                     return Err(err("dilations other than 1 are not supported".into()));
                 }
@@ -457,12 +464,64 @@ impl<'c, 'a> Importer<'c, 'a> {
                     return Err(err("only 2-D pooling (NCHW) is supported".into()));
                 }
                 let strides = node.ints("strides").unwrap_or_else(|| vec![1, 1]);
-                let pads = self.pads(node)?;
+                let window = Window { kernel: &kernel, strides: &strides, dilations: &[1, 1] };
+                let mut pads = self.pads(node, x, &window)?;
+                let mut count_include_pad = op_type == "AveragePool" && node.int("count_include_pad", 0) != 0;
+                let mut x = x;
+                if node.int("ceil_mode", 0) != 0 {
+                    let shape = shape_of(x).ok_or_else(|| err("the input's shape is not static".into()))?;
+                    let extra: Vec<i64> =
+                        (0..2).map(|d| ceil_mode_extra(shape[d + 2], kernel[d], strides[d], pads[d], pads[d + 2])).collect();
+                    if count_include_pad {
+                        // ONNX counts the explicit pads but not the part of a
+                        // window that ceil_mode adds: the explicit pads become
+                        // zeros of the input, and only the extension is padding,
+                        // left out of the count.
+                        let (low, high) = ([0, 0, pads[0], pads[1]], [0, 0, pads[2], pads[3]]);
+                        let attributes = [("low", self.array(&low)), ("high", self.array(&high))];
+                        x = self.emit("tg.pad", &[x], &attributes, None, location).map_err(err)?;
+                        pads = vec![0, 0, 0, 0];
+                        count_include_pad = false;
+                    }
+                    pads[2] += extra[0];
+                    pads[3] += extra[1];
+                }
                 let mut attributes =
                     vec![("kernel", self.array(&kernel)), ("strides", self.array(&strides)), ("padding", self.array(&pads))];
                 let tg = if op_type == "MaxPool" { "tg.max_pool2d" } else { "tg.avg_pool2d" };
-                if op_type == "AveragePool" && node.int("count_include_pad", 0) != 0 {
+                if count_include_pad {
                     attributes.push(("count_include_pad", Attribute::unit(self.context)));
+                }
+                one(self.emit(tg, &[x], &attributes, None, location).map_err(err)?)
+            }
+            "ReduceSum" | "ReduceMax" | "ReduceMean" => {
+                let x = input(self, 0)?;
+                let rank = shape_of(x).ok_or_else(|| err("the input's shape is not static".into()))?.len() as i64;
+                // Axes: an attribute before opset 18 (13 for ReduceSum), then an optional input.
+                let axes_are_input = self.opset >= if op_type == "ReduceSum" { 13 } else { 18 };
+                let axes = if axes_are_input {
+                    match node.input(1) {
+                        Some(_) => Some(constant_input(self, 1)?.ints().ok_or_else(|| err("its axes are not integers".into()))?.to_vec()),
+                        None => None,
+                    }
+                } else {
+                    node.ints("axes")
+                };
+                let axes = match axes.filter(|a| !a.is_empty()) {
+                    Some(axes) => axes,
+                    None if node.int("noop_with_empty_axes", 0) != 0 => return Ok(vec![Output::Value(x)]),
+                    None => (0..rank).collect(),
+                };
+                let mut axes: Vec<i64> = axes.iter().map(|&a| if a < 0 { a + rank } else { a }).collect();
+                axes.sort_unstable();
+                let tg = match op_type {
+                    "ReduceSum" => "tg.reduce_sum",
+                    "ReduceMax" => "tg.reduce_max",
+                    _ => "tg.reduce_mean",
+                };
+                let mut attributes = vec![("axes", self.array(&axes))];
+                if node.int("keepdims", 1) != 0 {
+                    attributes.push(("keepdims", Attribute::unit(self.context)));
                 }
                 one(self.emit(tg, &[x], &attributes, None, location).map_err(err)?)
             }
@@ -591,7 +650,13 @@ impl<'c, 'a> Importer<'c, 'a> {
             "Shape" => {
                 let x = input(self, 0)?;
                 let shape = shape_of(x).ok_or_else(|| err("the input's shape is not static".into()))?;
-                let tensor = Tensor { shape: vec![shape.len() as i64], element: ElementType::I64, values: Values::Int(shape) };
+                // Opset 15's `start` and `end`: a slice of the dims, negative
+                // from the back, clamped to [0, rank].
+                let rank = shape.len() as i64;
+                let clamp = |i: i64| (if i < 0 { i + rank } else { i }).clamp(0, rank) as usize;
+                let (start, end) = (clamp(node.int("start", 0)), clamp(node.int("end", rank)));
+                let dims = shape.get(start..end.max(start)).unwrap_or_default().to_vec();
+                let tensor = Tensor { shape: vec![dims.len() as i64], element: ElementType::I64, values: Values::Int(dims) };
                 Ok(vec![Output::Const(tensor)])
             }
             "LRN" => {
@@ -633,6 +698,31 @@ impl<'c, 'a> Importer<'c, 'a> {
                 }
                 let x = input(self, 0)?;
                 let epsilon = node.float("epsilon", 1e-5) as f64;
+                let statistics_known = (1..5).all(|i| node.input(i).is_some_and(|name| self.consts.contains_key(name)));
+                if !statistics_known {
+                    // Statistics computed in the graph (or graph inputs):
+                    // y = (x - mean) * (scale / sqrt(var + eps)) + B, each
+                    // per-channel input viewed as [C, 1, ..., 1].
+                    let rank = shape_of(x).map(|s| s.len()).ok_or_else(|| err("the input's shape is not static".into()))?;
+                    let mut per_channel = Vec::new();
+                    for i in 1..5 {
+                        let value = input(self, i)?;
+                        let channels = shape_of(value).and_then(|s| s.first().copied()).unwrap_or(1);
+                        let mut shape = vec![1; rank.saturating_sub(1)];
+                        if let Some(first) = shape.first_mut() {
+                            *first = channels;
+                        }
+                        per_channel.push(self.reshape(value, &shape, location).map_err(err)?);
+                    }
+                    let (scale, bias, mean, var) = (per_channel[0], per_channel[1], per_channel[2], per_channel[3]);
+                    let eps = self.splat(var, &[], epsilon, location).map_err(err)?;
+                    let shifted_var = self.emit("tg.add", &[var, eps], &[], None, location).map_err(err)?;
+                    let deviation = self.emit("tg.sqrt", &[shifted_var], &[], None, location).map_err(err)?;
+                    let a = self.emit("tg.div", &[scale, deviation], &[], None, location).map_err(err)?;
+                    let centered = self.emit("tg.sub", &[x, mean], &[], None, location).map_err(err)?;
+                    let scaled = self.emit("tg.mul", &[centered, a], &[], None, location).map_err(err)?;
+                    return one(self.emit("tg.add", &[scaled, bias], &[], None, location).map_err(err)?);
+                }
                 let stats: Vec<Vec<f64>> = (1..5)
                     .map(|i| match constant_input(self, i)?.values {
                         Values::Float(v) => Ok(v),
@@ -659,12 +749,29 @@ impl<'c, 'a> Importer<'c, 'a> {
     }
 
     /// `pads` as tg's `[top, left, bottom, right]` (ONNX writes the begins
-    /// then the ends: the same order in 2-D); `auto_pad` must be NOTSET or VALID.
-    fn pads(&self, node: &Node) -> Result<Vec<i64>, ImportError> {
+    /// then the ends: the same order in 2-D), or what `auto_pad` makes of
+    /// `x`'s static spatial shape and the `window`: SAME_UPPER and
+    /// SAME_LOWER pad so that each output size is ceil(input / stride), the
+    /// odd pixel at the end (UPPER) or the beginning (LOWER).
+    fn pads(&self, node: &Node, x: Value, window: &Window) -> Result<Vec<i64>, ImportError> {
+        let same = |upper: bool| -> Result<Vec<i64>, ImportError> {
+            let shape = shape_of(x).filter(|s| s.len() == 4).ok_or_else(|| node.error("auto_pad needs a static 4-D input"))?;
+            let mut pads = vec![0; 4];
+            for d in 0..2 {
+                let (size, stride) = (shape[d + 2], window.strides[d]);
+                let extent = (window.kernel[d] - 1) * window.dilations[d] + 1;
+                let total = (((size + stride - 1) / stride - 1) * stride + extent - size).max(0);
+                let (small, large) = (total / 2, total - total / 2);
+                (pads[d], pads[d + 2]) = if upper { (small, large) } else { (large, small) };
+            }
+            Ok(pads)
+        };
         match node.string("auto_pad").as_deref() {
             None | Some("NOTSET") => {}
             Some("VALID") => return Ok(vec![0, 0, 0, 0]),
-            Some(other) => return Err(node.error(format!("auto_pad={other} is not supported (give explicit pads)"))),
+            Some("SAME_UPPER") => return same(true),
+            Some("SAME_LOWER") => return same(false),
+            Some(other) => return Err(node.error(format!("auto_pad={other} is not one of NOTSET, VALID, SAME_UPPER, SAME_LOWER"))),
         }
         let pads = node.ints("pads").unwrap_or_else(|| vec![0, 0, 0, 0]);
         if pads.len() != 4 {
@@ -672,6 +779,25 @@ impl<'c, 'a> Importer<'c, 'a> {
         }
         Ok(pads)
     }
+}
+
+/// A convolution's or pool's window in the two spatial dimensions.
+struct Window<'w> {
+    kernel: &'w [i64],
+    strides: &'w [i64],
+    dilations: &'w [i64],
+}
+
+/// How much padding at the end of a dimension makes the floor of the output
+/// size formula what `ceil_mode=1` asks for: ceil((in + pads - kernel) /
+/// stride) + 1 windows, less the last if it would start in the end padding.
+fn ceil_mode_extra(size: i64, kernel: i64, stride: i64, begin: i64, end: i64) -> i64 {
+    let span = size + begin + end - kernel;
+    let mut out = (span + stride - 1) / stride + 1;
+    if (out - 1) * stride >= size + begin {
+        out -= 1;
+    }
+    ((out - 1) * stride + kernel - (size + begin + end)).max(0)
 }
 
 /// One output of a node: an IR value, or a constant known at import time.

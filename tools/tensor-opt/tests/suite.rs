@@ -12,3 +12,4 @@ mod fuzz;
 mod parser_guards;
 mod unknown_argument;
 mod onnx;
+mod onnx_node;

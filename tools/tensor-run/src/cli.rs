@@ -16,8 +16,8 @@ pub struct Options {
     #[arg(long, value_name = "NAME", default_value = "main")]
     pub entry: String,
 
-    /// An input, one per argument in order.
-    #[arg(long = "input", value_name = "FILE.npy")]
+    /// An input, one per argument in order: .npy, or an ONNX TensorProto (.pb)
+    #[arg(long = "input", value_name = "FILE.npy|FILE.pb")]
     pub inputs: Vec<PathBuf>,
 
     /// Where to write a result, one per result in order (written atomically).

@@ -12,3 +12,4 @@ pub mod npy;
 pub mod random;
 pub mod run;
 pub mod summary;
+pub mod tensor_proto;

@@ -6,7 +6,7 @@ use crate::cli::{default_pipeline, Options};
 use tg_runtime::dtype::ValueType;
 use tg_runtime::jit::{CallError, Engine, Function};
 use tg_runtime::signature::{self, Signature};
-use crate::{npy, random, summary};
+use crate::{npy, random, summary, tensor_proto};
 use melior::ir::operation::{OperationLike, WalkOrder, WalkResult};
 use melior::ir::Module;
 use melior::pass::PassManager;
@@ -205,7 +205,11 @@ fn gather_inputs(options: &Options, signature: &Signature) -> Result<Vec<Tensor>
         .args
         .iter()
         .zip(&options.inputs)
-        .map(|(argument, path)| npy::load(path, argument, entry).map_err(Failure::input))
+        .map(|(argument, path)| {
+            let is_tensor_proto = path.extension().is_some_and(|e| e == "pb");
+            let loaded = if is_tensor_proto { tensor_proto::load(path, argument, entry) } else { npy::load(path, argument, entry) };
+            loaded.map_err(Failure::input)
+        })
         .collect()
 }
 
