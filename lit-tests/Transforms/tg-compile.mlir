@@ -44,6 +44,8 @@
 // LLVMIR: define void @main()
 
 // EXPANSION: func.func(
+// EXPANSION-NEXT: tg-simplify
+// EXPANSION: func.func(
 // EXPANSION-NEXT: tg-to-linalg
 // EXPANSION: one-shot-bufferize{{.*}}bufferize-function-boundaries=true
 // EXPANSION: convert-linalg-to-affine-loops
@@ -52,6 +54,7 @@
 
 // opt-level=3: graph fusion, the generated schedule, results into caller
 // buffers (out-params), and OpenMP for threads > 1.
+// LEVEL3: tg-simplify
 // LEVEL3: tg-fuse
 // LEVEL3: tg-to-linalg
 // LEVEL3: linalg-fuse-elementwise-ops

@@ -1,6 +1,7 @@
 // RUN: tensor-opt %s --split-input-file --tg-simplify | FileCheck %s
 // RUN: tensor-opt %s --split-input-file --tg-simplify=fold-transposes=false | FileCheck %s --check-prefix=NOTRANSPOSE
 // RUN: tensor-opt %s --split-input-file --tg-simplify=fold-reshapes=false | FileCheck %s --check-prefix=NORESHAPE
+// RUN: tensor-opt %s --split-input-file --tg-simplify=fold-splats=false | FileCheck %s --check-prefix=NOSPLAT
 
 // Two transposes compose into one: [1, 2, 0] then [2, 0, 1] is the identity.
 // CHECK-LABEL: func.func @transpose_identity
@@ -59,4 +60,28 @@ func.func @reshapes(%x: tensor<2x6xf32>) -> (tensor<4x3xf32>, tensor<2x6xf32>) {
 func.func @others(%x: tensor<2xf32>) -> tensor<2xf32> {
   %0 = tg.relu %x : tensor<2xf32>
   return %0 : tensor<2xf32>
+}
+
+// -----
+
+// A transpose or reshape of a splat constant is a splat constant of its
+// result type (so compiled code does not materialize it on every call).
+// CHECK-LABEL: func.func @splats
+// CHECK-DAG: tg.constant dense<2.000000e-02> : tensor<3x2xf32>
+// CHECK-DAG: tg.constant dense<5> : tensor<6xi32>
+// CHECK-NOT: tg.transpose
+// CHECK-NOT: tg.reshape
+// A constant that is not a splat stays.
+// CHECK: tg.transpose
+// NOSPLAT-LABEL: func.func @splats
+// NOSPLAT: tg.transpose
+// NOSPLAT: tg.reshape
+func.func @splats() -> (tensor<3x2xf32>, tensor<6xi32>, tensor<2x1xf32>) {
+  %w = tg.constant dense<2.000000e-02> : tensor<2x3xf32>
+  %t = tg.transpose %w perm [1, 0] : tensor<2x3xf32>
+  %i = tg.constant dense<5> : tensor<2x3xi32>
+  %r = tg.reshape %i : tensor<2x3xi32> to tensor<6xi32>
+  %d = tg.constant dense<[[1.0, 2.0]]> : tensor<1x2xf32>
+  %u = tg.transpose %d perm [1, 0] : tensor<1x2xf32>
+  return %t, %r, %u : tensor<3x2xf32>, tensor<6xi32>, tensor<2x1xf32>
 }

@@ -239,3 +239,17 @@ func.func @erf_clip(%x: tensor<4x4xf32>, %i: tensor<3xi16>) -> (tensor<4x4xf32>,
   %2 = tg.clip %i min -3.0 max 3.0 : tensor<3xi16>
   return %1, %2 : tensor<4x4xf32>, tensor<3xi16>
 }
+
+// -----
+
+// With conv-channels-last, a splat constant filter is transposed at compile
+// time: a splat constant in HWCF, no transpose.
+// CL-LABEL: func.func @conv_splat_filter
+// CL: arith.constant dense<2.000000e-02> : tensor<3x3x3x4xf32>
+// CL-NOT: ins(%{{.*}} : tensor<4x3x3x3xf32>)
+// CL: linalg.conv_2d_nhwc_hwcf
+func.func @conv_splat_filter(%x: tensor<1x3x8x8xf32>) -> tensor<1x4x6x6xf32> {
+  %w = tg.constant dense<2.000000e-02> : tensor<4x3x3x3xf32>
+  %0 = tg.conv2d %x, %w : tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>
+  return %0 : tensor<1x4x6x6xf32>
+}

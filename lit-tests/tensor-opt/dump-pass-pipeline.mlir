@@ -26,7 +26,7 @@
 // MIXED:      {{^}}Pass Manager with 2 passes:
 // MIXED-NEXT: {{^}}builtin.module(
 // MIXED-NEXT: {{^}}  func.func(
-// MIXED-NEXT: {{^}}    tg-simplify{fold-transposes=false fold-reshapes=true},
+// MIXED-NEXT: {{^}}    tg-simplify{fold-transposes=false fold-reshapes=true fold-splats=true},
 // MIXED-NEXT: {{^}}    canonicalize{  max-iterations=10 max-num-rewrites=-1 region-simplify=normal test-convergence=false top-down=false}
 // MIXED-NEXT: {{^}}  ),
 // MIXED-NEXT: {{^}}  cse
@@ -38,11 +38,11 @@
 // FLAGS:      {{^}}Pass Manager with 3 passes:
 // FLAGS-NEXT: {{^}}builtin.module(
 // FLAGS-NEXT: {{^}}  func.func(
-// FLAGS-NEXT: {{^}}    tg-simplify{fold-transposes=true fold-reshapes=true}
+// FLAGS-NEXT: {{^}}    tg-simplify{fold-transposes=true fold-reshapes=true fold-splats=true}
 // FLAGS-NEXT: {{^}}  ),
 // FLAGS-NEXT: {{^}}  cse,
 // FLAGS-NEXT: {{^}}  func.func(
-// FLAGS-NEXT: {{^}}    tg-simplify{fold-transposes=true fold-reshapes=true}
+// FLAGS-NEXT: {{^}}    tg-simplify{fold-transposes=true fold-reshapes=true fold-splats=true}
 // FLAGS-NEXT: {{^}}  )
 // FLAGS-NEXT: {{^}})
 

@@ -84,7 +84,7 @@
 // RUN: not tensor-run %s --no-such-flag 2>&1 | FileCheck %s --check-prefix=FLAG
 // FLAG: tensor-run: error: unexpected argument '--no-such-flag' found (see tensor-run --help)
 // RUN: not tensor-run %s --input %t/lhs.npy --random-inputs 1 2>&1 | FileCheck %s --check-prefix=CONFLICT
-// CONFLICT: tensor-run: error: the argument '--input <FILE.npy>' cannot be used with '--random-inputs <SEED>'
+// CONFLICT: tensor-run: error: the argument '--input <FILE.npy|FILE.pb>' cannot be used with '--random-inputs <SEED>'
 // RUN: not tensor-run %s --random-inputs 1 --json 2>&1 | FileCheck %s --check-prefix=JSON
 // JSON: tensor-run: error: the following required arguments were not provided: --bench <ITERS>
 // RUN: not tensor-run %s --random-inputs 1 --bench 0 2>&1 | FileCheck %s --check-prefix=ITERS

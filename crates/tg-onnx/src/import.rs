@@ -96,7 +96,7 @@ pub fn import<'c>(context: &'c Context, model: &ModelProto, options: &Options) -
     let location = Location::unknown(context);
     let region = Region::new();
     let block = region.append_block(Block::new(&arguments.iter().map(|(_, t)| (*t, location)).collect::<Vec<_>>()));
-    let mut importer = Importer { context, block, opset, consts, values: HashMap::new() };
+    let mut importer = Importer { context, block, opset, consts, values: HashMap::new(), refused: HashMap::new() };
     for (index, (name, _)) in arguments.iter().enumerate() {
         let argument = block.argument(index).map_err(|e| graph_error(e.to_string()))?;
         importer.values.insert(name.clone(), argument.into());
@@ -191,6 +191,8 @@ struct Importer<'c, 'a> {
     /// Values known at import time (initializers, `Constant`, folded shapes).
     consts: HashMap<String, Tensor>,
     values: HashMap<String, Value<'c, 'a>>,
+    /// Outputs tg cannot hold, with why: an error only where one is used.
+    refused: HashMap<String, String>,
 }
 
 /// A node being imported: its inputs, attributes and where errors point.
@@ -235,6 +237,9 @@ impl<'c, 'a> Importer<'c, 'a> {
     fn value(&mut self, name: &str, location: Location<'c>) -> Result<Value<'c, 'a>, String> {
         if let Some(value) = self.values.get(name) {
             return Ok(*value);
+        }
+        if let Some(why) = self.refused.get(name) {
+            return Err(format!("'{name}' is used, but {why}"));
         }
         let tensor = self.consts.get(name).ok_or_else(|| format!("'{name}' is not defined before it is used"))?.clone();
         let value = self.constant(&tensor, location)?;
@@ -365,9 +370,11 @@ impl<'c, 'a> Importer<'c, 'a> {
             // Inference: the identity. Its mask output is not defined: a node
             // reading it fails as reading an undefined value.
             "Dropout" => {
-                // Inference: the identity. Its mask is a bool tensor, which tg has not.
-                if node.proto.output.get(1).is_some_and(|m| !m.is_empty()) {
-                    return Err(err("its mask output is not supported (tg has no bool tensors)".into()));
+                // Inference: the identity. Its mask is a bool tensor, which
+                // tg has not: an error where it is used (often it is not).
+                if let Some(mask) = node.proto.output.get(1).filter(|m| !m.is_empty()) {
+                    let why = format!("node '{}' (Dropout): its mask output is not supported (tg has no bool tensors)", node.name);
+                    self.refused.insert(mask.clone(), why);
                 }
                 Ok(vec![Output::Value(input(self, 0)?)])
             }

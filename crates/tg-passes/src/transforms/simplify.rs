@@ -4,12 +4,15 @@
 //! Accepts: any function; only `tg.transpose` and `tg.reshape` are touched.
 //! Guarantees: the function computes the same values; no transpose feeds a
 //! transpose and no reshape feeds a reshape (with the matching option on);
-//! identity transposes and reshapes are gone. Ops made dead are erased.
+//! identity transposes and reshapes are gone; a transpose or reshape of a
+//! splat `tg.constant` is a splat `tg.constant` of its result type (an ONNX
+//! Gemm's `transB` of a ConstantOfShape weight is then not materialized by
+//! the compiled code on every call). Ops made dead are erased.
 
 use crate::pipeline::catalog::PassInfo;
 use crate::framework::options::OptionValues;
 use crate::framework::pass::{PassId, RustPass};
-use melior::ir::attribute::DenseI64ArrayAttribute;
+use melior::ir::attribute::{DenseElementsAttribute, DenseI64ArrayAttribute};
 use melior::ir::operation::OperationLike;
 use melior::ir::{OperationRef, Value, ValueLike};
 use melior::pass::{ExternalPass, Pass};
@@ -29,16 +32,19 @@ crate::pass_options! {
         fold_transposes: bool = "true" as "fold-transposes",
         /// Merge reshape(reshape(x)) and drop identity reshapes
         fold_reshapes: bool = "true" as "fold-reshapes",
+        /// Replace a transpose or reshape of a splat tg.constant by a splat tg.constant
+        fold_splats: bool = "true" as "fold-splats",
     }
 }
 
 pub const PASS: RustPass = RustPass {
     info: PassInfo {
         name: "tg-simplify",
-        summary: "Fold chains of tg.transpose and tg.reshape",
+        summary: "Fold chains of tg.transpose and tg.reshape, and their splat constants",
         description:
             "Composes transpose(transpose(x)) into one transpose, merges reshape(reshape(x)) \
-                      into one reshape, and removes transposes and reshapes that do nothing.",
+                      into one reshape, removes transposes and reshapes that do nothing, and turns a \
+                      transpose or reshape of a splat constant into a splat constant.",
         anchor: "func.func",
         options: SimplifyOptions::INFO,
     },
@@ -51,6 +57,7 @@ static ID: PassId = PassId;
 struct Simplify {
     fold_transposes: bool,
     fold_reshapes: bool,
+    fold_splats: bool,
 }
 
 fn create(values: &OptionValues) -> Pass {
@@ -58,6 +65,7 @@ fn create(values: &OptionValues) -> Pass {
     let pass = Simplify {
         fold_transposes: options.fold_transposes,
         fold_reshapes: options.fold_reshapes,
+        fold_splats: options.fold_splats,
     };
     PASS.external(
         &ID,
@@ -79,6 +87,11 @@ impl Simplify {
         }
         if self.fold_reshapes {
             patterns.add(op_pattern(context, "tg.reshape", 1, &["tg.reshape"], fold_reshape));
+        }
+        if self.fold_splats {
+            for name in ["tg.transpose", "tg.reshape"] {
+                patterns.add(op_pattern(context, name, 2, &["tg.constant"], fold_splat));
+            }
         }
         let config = GreedyRewriteDriverConfig::new();
         // Only our patterns: no folding of other ops (that is canonicalize's
@@ -162,4 +175,30 @@ fn fold_reshape(op: OperationRef, rewriter: &RewriterBase) -> bool {
     edit::set_operand(op, 0, source);
     rewriter.finalize_op_modification(op);
     true
+}
+
+/// A transpose or reshape of a splat constant: the splat, in the result's type.
+fn fold_splat(op: OperationRef, rewriter: &RewriterBase) -> bool {
+    let (Ok(input), Ok(result)) = (op.operand(0), op.result(0)) else {
+        return false;
+    };
+    let Some(constant) = producer(input, "tg.constant") else {
+        return false;
+    };
+    let Some(value) = constant.attribute("value").ok().and_then(|a| DenseElementsAttribute::try_from(a).ok()) else {
+        return false;
+    };
+    if !value.is_splat() {
+        return false;
+    }
+    with_context(op.context(), |context| {
+        // A splat has the same value everywhere: its reshape to the result's
+        // type (same element count) is the transposed or reshaped tensor.
+        let splat: melior::ir::Attribute = value.reshape(result.r#type()).into();
+        let new_op: melior::ir::Operation = tg::constant(context, splat, op.location()).into();
+        rewriter.set_insertion_point_before(op);
+        let new_op = rewriter.insert(new_op);
+        rewriter.replace_op_with_operation(op, new_op);
+        true
+    })
 }

@@ -4,7 +4,9 @@
 use super::{info, Lowered};
 use crate::conversion::ir_builder::{dim, i64_array, identity_map, map, parallel, Builder, TensorInfo};
 use melior::ir::block::BlockLike;
-use melior::ir::{AffineExpr, Block, Region, RegionLike, Type, Value, ValueLike};
+use melior::ir::attribute::DenseElementsAttribute;
+use melior::ir::operation::OperationLike;
+use melior::ir::{AffineExpr, Attribute, Block, Region, RegionLike, Type, Value, ValueLike};
 
 /// `tensor.pad` of `input` with `fill` by `low`/`high` elements per dimension.
 pub(super) fn pad<'c, 'a>(
@@ -72,6 +74,15 @@ pub(super) fn pad_channels_last<'c, 'a>(b: &Builder<'c, 'a>, input: Value<'c, 'a
 /// neighbours' indexing maps).
 pub(super) fn transpose<'c, 'a>(b: &Builder<'c, 'a>, input: Value<'c, 'a>, perm: &[i64]) -> Lowered<'c, 'a> {
     let t = info(input)?;
+    if let Some(splat) = splat_constant(input) {
+        // The same splat in the transposed shape: no copy at run time (a
+        // convolution's constant filter, transposed to HWCF).
+        let shape: Vec<i64> = perm.iter().map(|&p| t.shape[p as usize]).collect();
+        let ty = b.tensor_type(&shape, t.element);
+        let value: Attribute = splat.reshape(ty).into();
+        let constant = b.op("arith.constant", &[], &[ty], &[("value", value)], vec![]);
+        return Ok(Builder::result(constant));
+    }
     // Input dim perm[i] is read at loop index d<i>.
     let mut exprs = vec![AffineExpr::constant(b.context, 0); perm.len()];
     for (i, &p) in perm.iter().enumerate() {
@@ -81,4 +92,15 @@ pub(super) fn transpose<'c, 'a>(b: &Builder<'c, 'a>, input: Value<'c, 'a>, perm:
     let init = b.empty(&shape, t.element);
     let maps = [map(b.context, perm.len(), &exprs), identity_map(b.context, perm.len())];
     Ok(b.generic(&[input], init, &maps, &parallel(perm.len()), |_, args| args[0]))
+}
+
+/// The splat value of `value`'s defining `arith.constant` or `tg.constant`, if it is one.
+fn splat_constant<'c>(value: Value<'c, '_>) -> Option<DenseElementsAttribute<'c>> {
+    let owner = melior::ir::operation::OperationResult::try_from(value).ok()?.owner();
+    let name = owner.name();
+    if !matches!(name.as_string_ref().as_str(), Ok("arith.constant" | "tg.constant")) {
+        return None;
+    }
+    let attribute = DenseElementsAttribute::try_from(owner.attribute("value").ok()?).ok()?;
+    attribute.is_splat().then_some(attribute)
 }
