@@ -15,8 +15,8 @@ Usage: benches/networks.py [--iters N] [--only resnet50,vgg19] [--threads 1,2]
 
 Prints a Markdown table with the ratios (onnxruntime's time / ours: above 1
 is faster than onnxruntime) and their geometric mean; writes every number to
-the JSON file (default target/bench/onnx.json). scripts/bench.sh --onnx
-runs it with the Python it needs.
+the JSON file (default target/bench/onnx.json). scripts/bench.sh --networks
+runs it with the Python it needs (onnxruntime from PyPI).
 """
 
 import argparse

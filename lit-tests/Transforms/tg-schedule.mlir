@@ -180,6 +180,28 @@ func.func @conv_nhwc(%x: tensor<1x10x10x4xf32>, %w: tensor<3x3x4x8xf32>) -> tens
 
 // -----
 
+// A depthwise convolution the same way, vectorized along the channels (32 =
+// two vectors of 16) with 7 pixels of a row per tile (14 accumulators).
+// EMIT-LABEL: func.func @depthwise
+// EMIT: linalg.depthwise_conv_2d_nhwc_hwc {{.*}}tg.schedule = 1 : i64
+// EMIT: transform.structured.tile_using_for %{{.*}} tile_sizes [1, 1, 7, 32, 1, 0]
+// EMIT: transform.structured.decompose
+
+// APPLY-LABEL: func.func @depthwise
+// APPLY-NOT: linalg.depthwise
+// APPLY: vector.fma {{.*}} : vector<7x32xf32>
+// APPLY-NOT: linalg.depthwise
+func.func @depthwise(%x: tensor<1x9x9x32xf32>, %w: tensor<3x3x32xf32>) -> tensor<1x7x7x32xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x7x7x32xf32>
+  %c = linalg.fill ins(%zero : f32) outs(%e : tensor<1x7x7x32xf32>) -> tensor<1x7x7x32xf32>
+  %r = linalg.depthwise_conv_2d_nhwc_hwc {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%x, %w : tensor<1x9x9x32xf32>, tensor<3x3x32xf32>) outs(%c : tensor<1x7x7x32xf32>) -> tensor<1x7x7x32xf32>
+  return %r : tensor<1x7x7x32xf32>
+}
+
+// -----
+
 // Ops it does not know are left alone (plain loops lower them later).
 // EMIT-LABEL: func.func @pool
 // EMIT: linalg.pooling_nchw_max {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins

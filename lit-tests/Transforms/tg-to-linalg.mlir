@@ -102,16 +102,36 @@ func.func @conv(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>) -> tensor<1x4x
 // CHECK-LABEL: func.func @grouped_conv
 // CHECK: linalg.generic
 // CHECK-SAME: iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "reduction"]
-// Grouped convolutions stay NCHW with conv-channels-last.
+// With conv-channels-last a grouped convolution is one conv_2d_nhwc_hwcf per
+// group, on its slices of the channels and the filters, inserted side by side.
 // CL-LABEL: func.func @grouped_conv
+// CL: tensor.extract_slice %{{.*}}[0, 0, 0, 0] [1, 6, 6, 1] [1, 1, 1, 1] : tensor<1x6x6x2xf32> to tensor<1x6x6x1xf32>
+// CL: tensor.extract_slice %{{.*}}[0, 0, 0, 0] [2, 2, 1, 2] [1, 1, 1, 1] : tensor<2x2x1x4xf32> to tensor<2x2x1x2xf32>
+// CL: linalg.conv_2d_nhwc_hwcf {dilations = dense<2> : tensor<2xi64>
+// CL: tensor.insert_slice %{{.*}}[0, 0, 0, 0] [1, 4, 4, 2]
+// CL: tensor.extract_slice %{{.*}}[0, 0, 0, 1] [1, 6, 6, 1]
+// CL: tensor.extract_slice %{{.*}}[0, 0, 0, 2] [2, 2, 1, 2]
+// CL: linalg.conv_2d_nhwc_hwcf
+// CL: tensor.insert_slice %{{.*}}[0, 0, 0, 2] [1, 4, 4, 2]
 // CL-NOT: linalg.conv_2d_nhwc_hwcf
-// CL: linalg.generic
-// CL-SAME: iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "reduction"]
-// CL-NOT: linalg.conv_2d_nhwc_hwcf
-// CL-LABEL: func.func
+// CL: return
 func.func @grouped_conv(%x: tensor<1x2x6x6xf32>, %w: tensor<4x1x2x2xf32>) -> tensor<1x4x4x4xf32> {
   %0 = tg.conv2d %x, %w dilations [2, 2] groups 2 : tensor<1x2x6x6xf32>, tensor<4x1x2x2xf32>
   return %0 : tensor<1x4x4x4xf32>
+}
+
+// -----
+
+// A depthwise convolution (one filter per channel) with conv-channels-last is
+// linalg.depthwise_conv_2d_nhwc_hwc, its [C, 1, KH, KW] filter as [KH, KW, C].
+// CL-LABEL: func.func @depthwise_conv
+// CL: tensor.pad %{{.*}} low[0, 1, 1, 0] high[0, 1, 1, 0]
+// CL: tensor.reshape %{{.*}} : (tensor<3x1x3x3xf32>, tensor<3xi64>) -> tensor<3x3x3xf32>
+// CL: linalg.depthwise_conv_2d_nhwc_hwc {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
+// CL-SAME: ins(%{{.*}}, %{{.*}} : tensor<1x10x10x3xf32>, tensor<3x3x3xf32>) outs(%{{.*}} : tensor<1x4x4x3xf32>)
+func.func @depthwise_conv(%x: tensor<1x3x8x8xf32>, %w: tensor<3x1x3x3xf32>) -> tensor<1x3x4x4xf32> {
+  %0 = tg.conv2d %x, %w strides [2, 2] padding [1, 1, 1, 1] groups 3 : tensor<1x3x8x8xf32>, tensor<3x1x3x3xf32>
+  return %0 : tensor<1x3x4x4xf32>
 }
 
 // -----

@@ -221,6 +221,12 @@ fn conv2d_sweep() {
         ([1, 2, 9, 9], [3, 2, 3, 3], [1, 2], [2, 1], [1, 1, 0, 0], 1),
         ([1, 4, 6, 6], [4, 2, 3, 3], [1, 1], [1, 1], [1, 1, 1, 1], 2),
         ([1, 4, 7, 7], [8, 1, 2, 2], [2, 2], [1, 2], [0, 1, 1, 0], 4),
+        // Depthwise (one filter per channel: linalg.depthwise_conv_2d_nhwc_hwc
+        // at opt-level 3), with stride, dilation and a batch; and ShuffleNet's
+        // grouped 1x1 (28 filters per group, not a whole vector).
+        ([1, 16, 9, 9], [16, 1, 3, 3], [2, 2], [1, 1], [1, 1, 1, 1], 16),
+        ([2, 32, 7, 7], [32, 1, 3, 3], [1, 1], [2, 2], [2, 2, 2, 2], 32),
+        ([1, 24, 8, 8], [112, 6, 1, 1], [1, 1], [1, 1], [0, 0, 0, 0], 4),
     ];
     for (input, filter, strides, dilations, padding, groups) in cases {
         let out_dim = |d: usize| {

@@ -15,6 +15,7 @@ pub fn rust_passes() -> &'static [RustPass] {
         crate::transforms::runtime_checks::PASS,
         crate::schedule::PASS,
         crate::transforms::simplify::PASS,
+        crate::transforms::strided_copies::PASS,
         crate::conversion::tg_to_linalg::PASS,
     ];
     PASSES

@@ -139,6 +139,10 @@ fn expand(values: &OptionValues) -> Result<Vec<Element>, String> {
     // A result that aliases an argument is returned as a clone, which
     // becomes an allocation and a copy.
     stages.upstream("buffer-deallocation-pipeline,convert-bufferization-to-memref");
+    if level >= 1 {
+        // Copies of slices as loops, not memrefCopy calls.
+        stages.pass(Some("func.func"), "tg-strided-copies", Vec::new());
+    }
     if level >= 3 {
         lower_scheduled(&mut stages, options.threads);
         return Ok(stages.0);

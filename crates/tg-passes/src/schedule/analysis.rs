@@ -45,6 +45,10 @@ pub enum Kind {
     /// along the filters (the channels-last layout puts them innermost).
     /// `sizes` are its loops `(n, oh, ow, f, kh, kw, c)`.
     DirectConv { sizes: [i64; 7] },
+    /// `linalg.depthwise_conv_2d_nhwc_hwc` on floats: convolved directly,
+    /// vectorized along the channels. `sizes` are its loops `(n, oh, ow, c,
+    /// kh, kw)`.
+    DepthwiseConv { sizes: [i64; 6] },
     /// Any op whose every indexing map is a projected permutation
     /// (elementwise, broadcasts, transposes, reductions, fills): tiled and
     /// vectorized along its innermost loop.
@@ -72,6 +76,7 @@ pub fn classify(op: OperationRef) -> Option<Kind> {
                 "linalg.matmul" | "linalg.batch_matmul" => contraction(op, &types),
                 "linalg.conv_2d_nchw_fchw" => conv(&types),
                 "linalg.conv_2d_nhwc_hwcf" => direct_conv(&types),
+                "linalg.depthwise_conv_2d_nhwc_hwc" => depthwise_conv(&types),
                 "linalg.generic" => contraction_generic(op, &types).or_else(|| structured_generic(op, &types)),
                 _ => None,
             }
@@ -196,6 +201,13 @@ fn conv(types: &[TensorInfo]) -> Option<Kind> {
 fn direct_conv(types: &[TensorInfo]) -> Option<Kind> {
     let (f, o) = conv_shapes(types)?;
     Some(Kind::DirectConv { sizes: [o[0], o[1], o[2], o[3], f[0], f[1], f[2]] })
+}
+
+fn depthwise_conv(types: &[TensorInfo]) -> Option<Kind> {
+    let [input, filter, output] = types else { return None };
+    let ranks = input.rank() == 4 && filter.rank() == 3 && output.rank() == 4;
+    let (f, o) = (&filter.shape, &output.shape);
+    (types.iter().all(TensorInfo::is_float) && ranks).then_some(Kind::DepthwiseConv { sizes: [o[0], o[1], o[2], o[3], f[0], f[1]] })
 }
 
 /// Loops of a `linalg.generic` whose maps are all projected permutations

@@ -22,6 +22,8 @@
 //!   filters, one filter row (`kh`) at a time, decomposed into a 1-D
 //!   convolution and vectorized along the filters, so each input value is
 //!   broadcast into FMAs with a vector of filter weights.
+//! * **Depthwise convolutions** (`linalg.depthwise_conv_2d_nhwc_hwc`) the
+//!   same way, vectorized along the channels (each its own filter).
 //! * **Everything else the analysis understands** (elementwise, broadcasts,
 //!   reductions, transposes, fills) is split over threads along its outer
 //!   loop and tiled to one vector of the innermost loop, then vectorized
@@ -81,6 +83,7 @@ pub fn module(targets: &[(i64, Kind)], params: Params) -> String {
                 guarded(*tag, &steps)
             }
             Kind::DirectConv { sizes } => guarded(*tag, &direct_conv(sizes, params)),
+            Kind::DepthwiseConv { sizes } => guarded(*tag, &depthwise_conv(sizes, params)),
             Kind::Conv { batch, filters, pixels, depth } => {
                 // The im2col rewrite's contraction has loops (n, f, p, k) and
                 // an unbatched filter operand.
@@ -101,10 +104,15 @@ pub fn module(targets: &[(i64, Kind)], params: Params) -> String {
             Kind::Structured { loops } => structured(*tag, loops, params),
         });
     }
+    // The micro-kernel rewrites run once, over every function, after all the
+    // ops are tiled and vectorized: run per op over the whole function they
+    // made scheduling quadratic in the graph's size (10 of ShuffleNet's 13 s).
+    let kernels = targets.iter().any(|(_, kind)| !matches!(kind, Kind::Structured { .. }));
+    let kernel_patterns = if kernels { micro_kernel_patterns() } else { String::new() };
     format!(
         r#"module attributes {{transform.with_named_sequence}} {{
   transform.named_sequence @__transform_main(%module: !transform.any_op {{transform.readonly}}) {{
-{body}{cleanup}    transform.yield
+{body}{kernel_patterns}{cleanup}    transform.yield
   }}
 }}
 "#,
@@ -230,7 +238,6 @@ fn contraction(
     );
     let _ = writeln!(s, "      transform.structured.vectorize %init_tile : {ty}");
     let _ = writeln!(s, "      transform.structured.vectorize %tile : {ty}");
-    let _ = writeln!(s, "{}", micro_kernel_patterns());
     // Packing and unpacking: vectorized copies of static tiles where the
     // sizes divide (padded ones are lowered to scalar copies at the end).
     let batch_dims = rank - 3;
@@ -317,7 +324,6 @@ fn unpacked_contraction(roles: &[Role], (mr, nr): (i64, i64), fill_init: bool) -
         handles(2)
     );
     let _ = writeln!(s, "      transform.structured.vectorize %step : {ty}");
-    let _ = writeln!(s, "{}", micro_kernel_patterns());
     s
 }
 
@@ -327,6 +333,18 @@ const CONV_ACCUMULATORS: i64 = 24;
 
 /// Input channels one step of a direct convolution's reduction takes.
 const CONV_CHANNEL_STEP: i64 = 8;
+
+/// The tile sizes along a vectorized dimension of size `f`: divisors of it
+/// that are whole vectors (up to four), or a power of two below one vector,
+/// or all of `f` when it is less than a vector. Other widths (34 lanes of a
+/// 544-channel layer) make vector types LLVM legalizes into long sequences
+/// of element moves (28 s of ShuffleNet's compile, and slow code).
+fn vector_tiles(f: i64, vector_width: i64) -> Vec<i64> {
+    (1..=f.min(4 * vector_width))
+        .filter(|d| f % d == 0)
+        .filter(|&d| d % vector_width == 0 || (d < vector_width && ((d as u64).is_power_of_two() || d == f)))
+        .collect()
+}
 
 /// The register tile `(OWT, FT)` of a direct convolution: `OWT` output
 /// pixels (dividing `ow`) by `FT` filters (dividing `f`, up to four vectors),
@@ -338,7 +356,7 @@ const CONV_CHANNEL_STEP: i64 = 8;
 pub fn conv_tile(ow: i64, f: i64, vector_width: i64) -> (i64, i64) {
     let mut best = (1, 1);
     let mut best_score = (0, 0);
-    for ft in (1..=f.min(4 * vector_width)).filter(|d| f % d == 0) {
+    for ft in vector_tiles(f, vector_width) {
         let vectors = (ft + vector_width - 1) / vector_width;
         let owt = largest_divisor(ow, (CONV_ACCUMULATORS / vectors).max(1));
         // Lanes of `vectors` registers `ft` fills: a partial vector wastes FMA lanes.
@@ -366,23 +384,7 @@ fn direct_conv(sizes: &[i64; 7], p: Params) -> String {
     let [n, oh, ow, f, _, _, c] = *sizes;
     let (owt, ft) = conv_tile(ow, f, p.vector_width);
     let mut s = String::new();
-    let target = if p.threads > 1 {
-        let mut forall = [0; 7];
-        if n >= p.threads {
-            forall[0] = (n + p.threads - 1) / p.threads;
-        } else {
-            forall[1] = (oh + p.threads - 1) / p.threads;
-        }
-        let _ = writeln!(
-            s,
-            "      %slice, %forall = transform.structured.tile_using_forall %op tile_sizes [{}] : ({ty}) -> ({})",
-            list(forall),
-            handles(2)
-        );
-        "%slice"
-    } else {
-        "%op"
-    };
+    let target = split_batch_or_rows(&mut s, 7, n, oh, p);
     // The channel reduction in steps of CONV_CHANNEL_STEP: untiled, a deep
     // layer's whole `c` (512 channels of ResNet's last stage) became one
     // unrolled vector contraction that spilled (5 GFLOP/s).
@@ -397,8 +399,55 @@ fn direct_conv(sizes: &[i64; 7], p: Params) -> String {
     );
     let _ = writeln!(s, "      %conv1d = transform.structured.decompose %tile : ({ty}) -> {ty}");
     let _ = writeln!(s, "      transform.structured.vectorize %conv1d : {ty}");
-    let _ = writeln!(s, "{}", micro_kernel_patterns());
     s
+}
+
+/// The steps for a depthwise convolution, loops `(n, oh, ow, c, kh, kw)`:
+/// as a direct convolution, with the channels in the vectors (each channel
+/// its own filter, so no broadcasts: `OWT` pixels of `CT` channels, one
+/// filter row at a time, decomposed to a 1-D depthwise convolution).
+fn depthwise_conv(sizes: &[i64; 6], p: Params) -> String {
+    let ty = handles(1);
+    let [n, oh, ow, c, ..] = *sizes;
+    let ct = vector_tiles(c, p.vector_width).last().copied().unwrap_or(1);
+    let vectors = (ct + p.vector_width - 1) / p.vector_width;
+    let owt = largest_divisor(ow, (CONV_ACCUMULATORS / vectors).max(1));
+    let mut s = String::new();
+    let target = split_batch_or_rows(&mut s, 6, n, oh, p);
+    let tile = [1, 1, owt, ct, 1, 0];
+    let loops = tile.iter().filter(|&&t| t != 0).count();
+    let _ = writeln!(
+        s,
+        "      %tile, %loops:{loops} = transform.structured.tile_using_for {target} tile_sizes [{}] : ({ty}) -> ({})",
+        list(tile),
+        handles(loops + 1)
+    );
+    let _ = writeln!(s, "      %conv1d = transform.structured.decompose %tile : ({ty}) -> {ty}");
+    let _ = writeln!(s, "      transform.structured.vectorize %conv1d : {ty}");
+    s
+}
+
+/// With threads, a convolution (of `rank` loops, batch then output rows
+/// first) split over them: slices of the batch, or of the output rows if
+/// the batch is smaller than the thread count. The handle to tile next.
+fn split_batch_or_rows(s: &mut String, rank: usize, n: i64, oh: i64, p: Params) -> String {
+    if p.threads <= 1 {
+        return "%op".to_string();
+    }
+    let mut forall = vec![0; rank];
+    if n >= p.threads {
+        forall[0] = (n + p.threads - 1) / p.threads;
+    } else {
+        forall[1] = (oh + p.threads - 1) / p.threads;
+    }
+    let _ = writeln!(
+        s,
+        "      %slice, %forall = transform.structured.tile_using_forall %op tile_sizes [{}] : ({}) -> ({})",
+        list(forall),
+        handles(1),
+        handles(2)
+    );
+    "%slice".to_string()
 }
 
 /// With threads, splits the op `handle` (of transform type `ty`) over them
@@ -422,10 +471,13 @@ fn split_over_threads(s: &mut String, handle: &str, ty: &str, name: &str, dim: u
     format!("%{name}_slice")
 }
 
-/// Vector rewrites that turn the vectorized register tile into broadcast
-/// FMAs with the accumulators carried in registers across the `k` loop.
+/// Vector rewrites that turn the vectorized register tiles into broadcast
+/// FMAs with the accumulators carried in registers across the `k` loops.
 fn micro_kernel_patterns() -> String {
-    r#"      transform.apply_patterns to %func {
+    r#"    %kernel_funcs = transform.structured.match ops{["func.func"]} in %module : (!transform.any_op) -> !transform.any_op
+    transform.foreach %kernel_funcs : !transform.any_op {
+    ^bb0(%func: !transform.any_op):
+      transform.apply_patterns to %func {
         transform.apply_patterns.vector.reduction_to_contract
         transform.apply_patterns.vector.transfer_permutation_patterns
         transform.apply_patterns.canonicalization
@@ -441,8 +493,10 @@ fn micro_kernel_patterns() -> String {
         transform.apply_patterns.vector.lower_contraction lowering_strategy = "outerproduct"
         transform.apply_patterns.vector.lower_outerproduct
         transform.apply_patterns.canonicalization
-      } : !transform.any_op"#
-        .to_string()
+      } : !transform.any_op
+    }
+"#
+    .to_string()
 }
 
 fn structured(tag: i64, loops: &[Loop], p: Params) -> String {
@@ -515,7 +569,10 @@ mod tests {
         assert_eq!(conv_tile(7, 512, 16), (7, 32));
         assert_eq!(conv_tile(14, 256, 16), (7, 32));
         assert_eq!(conv_tile(112, 3, 16), (16, 3));
-        for (ow, f) in [(7, 512), (14, 256), (28, 128), (56, 64), (112, 64), (13, 384), (1, 1000)] {
+        // 544 = 17 x 32: two whole vectors, not 34 lanes.
+        assert_eq!(conv_tile(28, 544, 16).1, 32);
+        assert_eq!(conv_tile(28, 136, 16).1, 8);
+        for (ow, f) in [(7, 512), (14, 256), (28, 128), (56, 64), (112, 64), (13, 384), (1, 1000), (28, 544)] {
             let (owt, ft) = conv_tile(ow, f, 16);
             assert!(ow % owt == 0 && f % ft == 0, "({owt}, {ft}) does not divide ({ow}, {f})");
             assert!(owt * ((ft + 15) / 16) <= CONV_ACCUMULATORS, "({owt}, {ft}) spills");

@@ -2,7 +2,7 @@
 //! (`linalg.matmul`, `batch_matmul`, `conv_2d_*`), exact `linalg.generic`s
 //! otherwise (broadcast batch dims, grouped convolutions).
 
-use super::{info, Lowered, pad_channels_last, pad_spatial, transpose, Config};
+use super::{extract_slice, info, insert_slice, reshape, Lowered, pad_channels_last, pad_spatial, transpose, Config};
 use crate::conversion::ir_builder::{dense_i64, dim, map, parallel, BodyBuilder, Builder, LoopKind, Number, TensorInfo};
 use melior::ir::{AffineExpr, Attribute, Value};
 
@@ -70,6 +70,9 @@ pub(super) fn conv2d<'c, 'a>(
     groups: i64,
 ) -> Lowered<'c, 'a> {
     let attrs = [("strides", dense_pair(b.context, strides)), ("dilations", dense_pair(b.context, dilations))];
+    if groups > 1 && config.conv_channels_last {
+        return grouped_conv_channels_last(b, input, filter, out, padding, groups, &attrs);
+    }
     if groups == 1 && config.conv_channels_last {
         // NCHW -> NHWC, FCHW -> HWCF, and the NHWF result back to NCHW. The
         // input is padded after its transpose, so that elementwise fusion
@@ -109,4 +112,47 @@ pub(super) fn conv2d<'c, 'a>(
     let (p, r) = (LoopKind::Parallel, LoopKind::Reduction);
     let iterators = [p, p, p, p, r, r, r];
     Ok(b.generic(&[padded, filter], init, &maps, &iterators, |body, args| multiply_accumulate(body, args, out)))
+}
+
+/// A grouped convolution channels-last: depthwise (one filter per channel)
+/// as `linalg.depthwise_conv_2d_nhwc_hwc`, else one `conv_2d_nhwc_hwcf` per
+/// group on its slice of the channels and filters, the results inserted
+/// side by side. Either way tg-schedule convolves them directly, where the
+/// generic form of a grouped convolution stayed scalar loops.
+#[allow(clippy::too_many_arguments)]
+fn grouped_conv_channels_last<'c, 'a>(
+    b: &Builder<'c, 'a>,
+    input: Value<'c, 'a>,
+    filter: Value<'c, 'a>,
+    out: &TensorInfo<'c>,
+    padding: &[i64],
+    groups: i64,
+    attrs: &[(&str, Attribute<'c>)],
+) -> Lowered<'c, 'a> {
+    let input = transpose(b, input, &[0, 2, 3, 1])?;
+    let input = pad_channels_last(b, input, padding, zero(b, out))?;
+    let padded = info(input)?.shape;
+    let fshape = info(filter)?.shape;
+    let (filters, c_per_group, kh, kw) = (fshape[0], fshape[1], fshape[2], fshape[3]);
+    let (n, oh, ow) = (out.shape[0], out.shape[2], out.shape[3]);
+    let f_per_group = filters / groups;
+    let result_shape = [n, oh, ow, filters];
+    if c_per_group == 1 && f_per_group == 1 {
+        // [C, 1, KH, KW] -> [KH, KW, C].
+        let filter = reshape(b, filter, &[filters, kh, kw])?;
+        let filter = transpose(b, filter, &[1, 2, 0])?;
+        let init = b.filled(zero(b, out), &result_shape, out.element);
+        let result = b.named("linalg.depthwise_conv_2d_nhwc_hwc", &[input, filter], init, attrs);
+        return transpose(b, result, &[0, 3, 1, 2]);
+    }
+    let filter = transpose(b, filter, &[2, 3, 1, 0])?;
+    let mut result = b.empty(&result_shape, out.element);
+    for g in 0..groups {
+        let x = extract_slice(b, input, &[0, 0, 0, g * c_per_group], &[padded[0], padded[1], padded[2], c_per_group])?;
+        let w = extract_slice(b, filter, &[0, 0, 0, g * f_per_group], &[kh, kw, c_per_group, f_per_group])?;
+        let init = b.filled(zero(b, out), &[n, oh, ow, f_per_group], out.element);
+        let piece = b.named("linalg.conv_2d_nhwc_hwcf", &[x, w], init, attrs);
+        result = insert_slice(b, piece, result, &[0, 0, 0, g * f_per_group])?;
+    }
+    transpose(b, result, &[0, 3, 1, 2])
 }

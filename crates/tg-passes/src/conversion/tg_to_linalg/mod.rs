@@ -19,7 +19,7 @@
 use tg_dialect::ir::context::with_context;
 use crate::pipeline::catalog::PassInfo;
 use crate::conversion::ir_builder::{
-    broadcast_map, dense_i64, i64_array, identity_map, parallel, Builder, Number, TensorInfo,
+    broadcast_map, identity_map, parallel, Builder, Number, TensorInfo,
 };
 use crate::framework::options::OptionValues;
 use crate::framework::pass::{PassId, RustPass};
@@ -69,7 +69,7 @@ mod reduce;
 
 use contraction::{conv2d, dense_pair, matmul, zero};
 use elementwise::{binary, cast, elementwise, int_width, unary};
-use movement::{pad, pad_channels_last, pad_spatial, transpose};
+use movement::{extract_slice, insert_slice, pad, pad_channels_last, pad_spatial, reshape, strided_slice, transpose};
 pub(crate) use reduce::lowest;
 use reduce::{reduce, softmax, Reduction};
 
@@ -319,35 +319,12 @@ fn lower<'c, 'a>(b: &Builder<'c, 'a>, config: Config, op: OperationRef<'c, 'a>, 
             let maps = [broadcast_map(b.context, &input.shape, &out.shape), identity_map(b.context, out.rank())];
             Ok(b.generic(&[operand(0)?], init, &maps, &parallel(out.rank()), |_, args| args[0]))
         }
-        TgOp::Reshape => {
-            let i64_type = melior::ir::r#type::IntegerType::new(b.context, 64).into();
-            let shape_type = b.tensor_type(&[out.rank() as i64], i64_type);
-            let shape = Builder::result(b.op(
-                "arith.constant",
-                &[],
-                &[shape_type],
-                &[("value", dense_i64(b.context, &out.shape))],
-                vec![],
-            ));
-            Ok(Builder::result(b.op("tensor.reshape", &[operand(0)?, shape], &[b.tensor_type(&out.shape, out.element)], &[], vec![])))
-        }
+        TgOp::Reshape => reshape(b, operand(0)?, &out.shape),
         TgOp::Slice => {
             let offsets = attr_list("offsets")?;
             let sizes = attr_list("sizes")?;
             let strides = ints(op, "strides").unwrap_or_else(|| vec![1; sizes.len()]);
-            // melior's generated `tensor::extract_slice` builder leaves
-            // `source` out of operandSegmentSizes, so the op is built generically.
-            Ok(Builder::result(b.op_grouped(
-                "tensor.extract_slice",
-                &[&[operand(0)?], &[], &[], &[]],
-                &[b.tensor_type(&out.shape, out.element)],
-                &[
-                    ("static_offsets", i64_array(b.context, &offsets)),
-                    ("static_sizes", i64_array(b.context, &sizes)),
-                    ("static_strides", i64_array(b.context, &strides)),
-                ],
-                vec![],
-            )))
+            strided_slice(b, operand(0)?, &offsets, &sizes, &strides)
         }
         TgOp::Concat => {
             let axis = int(op, "axis").ok_or("missing attribute 'axis'")? as usize;
@@ -364,18 +341,7 @@ fn lower<'c, 'a>(b: &Builder<'c, 'a>, config: Config, op: OperationRef<'c, 'a>, 
                     // axis is out of bounds for tensor.insert_slice).
                     continue;
                 }
-                // Built generically, as tensor.extract_slice is (see there).
-                result = Builder::result(b.op_grouped(
-                    "tensor.insert_slice",
-                    &[&[piece], &[result], &[], &[], &[]],
-                    &[b.tensor_type(&out.shape, out.element)],
-                    &[
-                        ("static_offsets", i64_array(b.context, &offsets)),
-                        ("static_sizes", i64_array(b.context, &shape)),
-                        ("static_strides", i64_array(b.context, &vec![1; shape.len()])),
-                    ],
-                    vec![],
-                ));
+                result = insert_slice(b, piece, result, &offsets)?;
             }
             Ok(result)
         }

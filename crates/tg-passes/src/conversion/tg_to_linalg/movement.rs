@@ -2,7 +2,7 @@
 //! transposes (a `linalg.generic` that fusion can fold away).
 
 use super::{info, Lowered};
-use crate::conversion::ir_builder::{dim, i64_array, identity_map, map, parallel, Builder, TensorInfo};
+use crate::conversion::ir_builder::{dense_i64, dim, i64_array, identity_map, map, parallel, Builder, TensorInfo};
 use melior::ir::block::BlockLike;
 use melior::ir::attribute::DenseElementsAttribute;
 use melior::ir::operation::OperationLike;
@@ -103,4 +103,64 @@ fn splat_constant<'c>(value: Value<'c, '_>) -> Option<DenseElementsAttribute<'c>
     }
     let attribute = DenseElementsAttribute::try_from(owner.attribute("value").ok()?).ok()?;
     attribute.is_splat().then_some(attribute)
+}
+
+/// `input[offsets : offsets + sizes : strides]`.
+pub(super) fn extract_slice<'c, 'a>(b: &Builder<'c, 'a>, input: Value<'c, 'a>, offsets: &[i64], sizes: &[i64]) -> Lowered<'c, 'a> {
+    strided_slice(b, input, offsets, sizes, &vec![1; sizes.len()])
+}
+
+/// `input[offsets : offsets + sizes * strides : strides]`.
+pub(super) fn strided_slice<'c, 'a>(
+    b: &Builder<'c, 'a>,
+    input: Value<'c, 'a>,
+    offsets: &[i64],
+    sizes: &[i64],
+    strides: &[i64],
+) -> Lowered<'c, 'a> {
+    let element = info(input)?.element;
+    // melior's generated `tensor::extract_slice` builder leaves `source` out
+    // of operandSegmentSizes, so the op is built generically.
+    Ok(Builder::result(b.op_grouped(
+        "tensor.extract_slice",
+        &[&[input], &[], &[], &[]],
+        &[b.tensor_type(sizes, element)],
+        &[
+            ("static_offsets", i64_array(b.context, offsets)),
+            ("static_sizes", i64_array(b.context, sizes)),
+            ("static_strides", i64_array(b.context, strides)),
+        ],
+        vec![],
+    )))
+}
+
+/// `into` with `piece` written at `offsets` (unit strides).
+pub(super) fn insert_slice<'c, 'a>(b: &Builder<'c, 'a>, piece: Value<'c, 'a>, into: Value<'c, 'a>, offsets: &[i64]) -> Lowered<'c, 'a> {
+    let shape = info(piece)?.shape;
+    // Built generically, as tensor.extract_slice is.
+    Ok(Builder::result(b.op_grouped(
+        "tensor.insert_slice",
+        &[&[piece], &[into], &[], &[], &[]],
+        &[into.r#type()],
+        &[
+            ("static_offsets", i64_array(b.context, offsets)),
+            ("static_sizes", i64_array(b.context, &shape)),
+            ("static_strides", i64_array(b.context, &vec![1; shape.len()])),
+        ],
+        vec![],
+    )))
+}
+
+/// `input` reshaped to `shape` (`tensor.reshape` with a constant shape).
+pub(super) fn reshape<'c, 'a>(b: &Builder<'c, 'a>, input: Value<'c, 'a>, shape: &[i64]) -> Lowered<'c, 'a> {
+    if let Some(splat) = splat_constant(input) {
+        let ty = b.tensor_type(shape, info(input)?.element);
+        let value: Attribute = splat.reshape(ty).into();
+        return Ok(Builder::result(b.op("arith.constant", &[], &[ty], &[("value", value)], vec![])));
+    }
+    let i64_type = melior::ir::r#type::IntegerType::new(b.context, 64).into();
+    let shape_type = b.tensor_type(&[shape.len() as i64], i64_type);
+    let shape_value = b.op("arith.constant", &[], &[shape_type], &[("value", dense_i64(b.context, shape))], vec![]);
+    let ty = b.tensor_type(shape, info(input)?.element);
+    Ok(Builder::result(b.op("tensor.reshape", &[input, Builder::result(shape_value)], &[ty], &[], vec![])))
 }
