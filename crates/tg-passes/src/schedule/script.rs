@@ -380,7 +380,6 @@ pub fn conv_tile(ow: i64, f: i64, vector_width: i64) -> (i64, i64) {
 /// `decompose` turns into a 1-D convolution the vectorizer lowers to
 /// broadcast FMAs (the sizes divide, so every tile is static).
 fn direct_conv(sizes: &[i64; 7], p: Params) -> String {
-    let ty = handles(1);
     let [n, oh, ow, f, _, _, c] = *sizes;
     let (owt, ft) = conv_tile(ow, f, p.vector_width);
     let mut s = String::new();
@@ -390,15 +389,7 @@ fn direct_conv(sizes: &[i64; 7], p: Params) -> String {
     // unrolled vector contraction that spilled (5 GFLOP/s).
     let ct = largest_divisor(c, CONV_CHANNEL_STEP);
     let tile = [1, 1, owt, ft, 1, 0, ct];
-    let loops = tile.iter().filter(|&&t| t != 0).count();
-    let _ = writeln!(
-        s,
-        "      %tile, %loops:{loops} = transform.structured.tile_using_for {target} tile_sizes [{}] : ({ty}) -> ({})",
-        list(tile),
-        handles(loops + 1)
-    );
-    let _ = writeln!(s, "      %conv1d = transform.structured.decompose %tile : ({ty}) -> {ty}");
-    let _ = writeln!(s, "      transform.structured.vectorize %conv1d : {ty}");
+    tile_decompose_vectorize(&mut s, &target, &tile);
     s
 }
 
@@ -407,7 +398,6 @@ fn direct_conv(sizes: &[i64; 7], p: Params) -> String {
 /// its own filter, so no broadcasts: `OWT` pixels of `CT` channels, one
 /// filter row at a time, decomposed to a 1-D depthwise convolution).
 fn depthwise_conv(sizes: &[i64; 6], p: Params) -> String {
-    let ty = handles(1);
     let [n, oh, ow, c, ..] = *sizes;
     let ct = vector_tiles(c, p.vector_width).last().copied().unwrap_or(1);
     let vectors = (ct + p.vector_width - 1) / p.vector_width;
@@ -415,16 +405,23 @@ fn depthwise_conv(sizes: &[i64; 6], p: Params) -> String {
     let mut s = String::new();
     let target = split_batch_or_rows(&mut s, 6, n, oh, p);
     let tile = [1, 1, owt, ct, 1, 0];
+    tile_decompose_vectorize(&mut s, &target, &tile);
+    s
+}
+
+/// A convolution's register tiles (`tile` sizes, 0: untiled), each
+/// decomposed into a 1-D convolution (its `kh` tile is 1) and vectorized.
+fn tile_decompose_vectorize(s: &mut String, target: &str, tile: &[i64]) {
+    let ty = handles(1);
     let loops = tile.iter().filter(|&&t| t != 0).count();
     let _ = writeln!(
         s,
         "      %tile, %loops:{loops} = transform.structured.tile_using_for {target} tile_sizes [{}] : ({ty}) -> ({})",
-        list(tile),
+        list(tile.iter().copied()),
         handles(loops + 1)
     );
     let _ = writeln!(s, "      %conv1d = transform.structured.decompose %tile : ({ty}) -> {ty}");
     let _ = writeln!(s, "      transform.structured.vectorize %conv1d : {ty}");
-    s
 }
 
 /// With threads, a convolution (of `rank` loops, batch then output rows
