@@ -7,6 +7,17 @@
 // RUN: not tensor-translate --import-onnx %inputs/mlp.onnx 2>&1 | FileCheck %s --check-prefix=SYMBOLIC
 // RUN: not tensor-translate --import-onnx %inputs/mlp.onnx --input-shape x=2x0 2>&1 | FileCheck %s --check-prefix=BADSHAPE
 // RUN: not tensor-translate --import-onnx %inputs/missing.onnx 2>&1 | FileCheck %s --check-prefix=MISSING
+// An empty file and one cut after its first field decode (protobuf has no
+// framing) but have no graph; one cut inside a field does not decode; a
+// failed import leaves an existing output as it was.
+// RUN: printf '' > %t.empty.onnx
+// RUN: not tensor-translate --import-onnx %t.empty.onnx 2>&1 | FileCheck %s --check-prefix=EMPTY
+// RUN: head -c 2 %inputs/mlp.onnx > %t.cut.onnx
+// RUN: not tensor-translate --import-onnx %t.cut.onnx 2>&1 | FileCheck %s --check-prefix=EMPTY
+// RUN: head -c 100 %inputs/mlp.onnx > %t.torn.onnx
+// RUN: echo kept > %t.out
+// RUN: not tensor-translate --import-onnx %t.torn.onnx -o %t.out 2>&1 | FileCheck %s --check-prefix=TORN
+// RUN: FileCheck %s --check-prefix=KEPT < %t.out
 
 // CHECK-LABEL: func.func @main(%arg0: tensor<2x4xf32>) -> tensor<2x8xf32>
 // CHECK:         %[[W:.*]] = tg.constant dense<{{.*}}> : tensor<4x8xf32>
@@ -34,3 +45,6 @@
 // SYMBOLIC:    tensor-translate: error: {{.*}}mlp.onnx: input 'x': dimension 'N' is symbolic: give the shape with --input-shape x=...
 // BADSHAPE:    tensor-translate: error: --input-shape 'x=2x0' is not NAME=D0xD1x... (positive sizes)
 // MISSING:     tensor-translate: error: cannot read '{{.*}}missing.onnx'
+// EMPTY:       tensor-translate: error: {{.*}}.onnx: the model has no graph (an empty or truncated file?)
+// TORN:        tensor-translate: error: {{.*}}torn.onnx: not an ONNX model: failed to decode Protobuf message
+// KEPT:        kept

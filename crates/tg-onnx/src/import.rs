@@ -62,12 +62,15 @@ const OPSETS: std::ops::RangeInclusive<i64> = 7..=25;
 /// Imports `model` into a module holding `func.func @main`.
 pub fn import<'c>(context: &'c Context, model: &ModelProto, options: &Options) -> Result<Module<'c>, ImportError> {
     let graph_error = |message: String| ImportError { node: String::new(), op_type: String::new(), message };
+    // An empty file, or one cut at a field boundary, decodes without a
+    // protobuf error: what it lacks is the graph (or the opset after it).
+    let graph = model.graph.as_ref().ok_or_else(|| graph_error("the model has no graph (an empty or truncated file?)".into()))?;
     let opset = model
         .opset_import
         .iter()
         .find(|o| matches!(o.domain.as_deref(), None | Some("") | Some("ai.onnx")))
         .and_then(|o| o.version)
-        .ok_or_else(|| graph_error("the model imports no version of the default ONNX opset".into()))?;
+        .ok_or_else(|| graph_error("the model imports no version of the default ONNX opset (a truncated file?)".into()))?;
     if !OPSETS.contains(&opset) {
         return Err(graph_error(format!(
             "opset {opset} of the default domain is not supported (supported: {} to {})",
@@ -78,7 +81,6 @@ pub fn import<'c>(context: &'c Context, model: &ModelProto, options: &Options) -
     if let Some(other) = model.opset_import.iter().find(|o| !matches!(o.domain.as_deref(), None | Some("") | Some("ai.onnx"))) {
         return Err(graph_error(format!("operator domain '{}' is not supported", other.domain.as_deref().unwrap_or(""))));
     }
-    let graph = model.graph.as_ref().ok_or_else(|| graph_error("the model has no graph".into()))?;
 
     let mut consts: HashMap<String, Tensor> = HashMap::new();
     for initializer in &graph.initializer {

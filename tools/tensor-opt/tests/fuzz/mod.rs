@@ -72,6 +72,7 @@ struct Corpus {
     bytecode: Vec<Vec<u8>>,
     pipelines: Vec<Vec<u8>>,
     npy: Vec<Vec<u8>>,
+    onnx: Vec<Vec<u8>>,
 }
 
 impl Corpus {
@@ -81,6 +82,7 @@ impl Corpus {
             Kind::Bytecode => &self.bytecode,
             Kind::Pipeline => &self.pipelines,
             Kind::Npy => &self.npy,
+            Kind::Onnx => &self.onnx,
         }
     }
 }
@@ -126,7 +128,16 @@ fn corpus(target: &Target) -> Corpus {
     let args = [target.program.display().to_string(), "--random-inputs".into(), "1".into(), "-o".into(), npy_out.display().to_string()];
     assert_eq!(mutate::run(&target.tensor_run, &args, Duration::from_secs(60)), Ending::Exit(0), "tensor-run makes the .npy seed");
     let npy = vec![std::fs::read(&npy_out).expect(".npy written")];
-    Corpus { text, bytecode, pipelines, npy }
+    // ONNX models: the lit tests' MLP, and the small models of ONNX's node
+    // tests when their cache exists (tests/onnx_node.rs makes it).
+    let mut onnx = vec![std::fs::read(root().join("lit-tests/tensor-translate/Inputs/mlp.onnx")).expect("mlp.onnx")];
+    for case in ["test_conv_with_strides_padding", "test_gemm_all_attributes", "test_maxpool_2d_pads", "test_batchnorm_example",
+        "test_softmax_axis_1", "test_reshape_negative_dim", "test_lrn", "test_averagepool_2d_ceil"] {
+        if let Ok(model) = std::fs::read(root().join("target/onnx-node-tests").join(case).join("model.onnx")) {
+            onnx.push(model);
+        }
+    }
+    Corpus { text, bytecode, pipelines, npy, onnx }
 }
 
 fn collect_mlir(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -151,6 +162,7 @@ fn target(dir: &Path) -> Target {
     Target {
         tensor_opt: PathBuf::from(env!("CARGO_BIN_EXE_tensor-opt")),
         tensor_run: crate::tensor_run::build_tensor_run(),
+        tensor_translate: crate::tensor_run::build_tool("tensor-translate"),
         program,
         dir: dir.to_path_buf(),
     }
@@ -163,7 +175,7 @@ fn fuzz_mutants(target: &Target, corpus: &Corpus, seed: u64, count: usize, tally
     let mut rng = Random::new(seed);
     let mut done = 0;
     while done < count {
-        let kind = *rng.pick(&[Kind::Text, Kind::Text, Kind::Text, Kind::Text, Kind::Bytecode, Kind::Pipeline, Kind::Npy]);
+        let kind = *rng.pick(&[Kind::Text, Kind::Text, Kind::Text, Kind::Text, Kind::Bytecode, Kind::Pipeline, Kind::Npy, Kind::Onnx]);
         let source = corpus.of(kind);
         if source.is_empty() {
             continue;

@@ -1,5 +1,5 @@
 //! Mutation fuzzing of what users hand the tools: `.mlir` text, MLIR
-//! bytecode, pass pipelines and `.npy` files. Each mutant is run through the
+//! bytecode, pass pipelines, `.npy` files and ONNX models. Each mutant is run through the
 //! real binaries; the properties checked are the project's promises:
 //! exit code 0, 1 or 2 (never 70, a signal, or a hang), and a failed run
 //! leaves an existing output file as it was.
@@ -16,10 +16,11 @@ pub enum Kind {
     Bytecode,
     Pipeline,
     Npy,
+    Onnx,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 4] = [Kind::Text, Kind::Bytecode, Kind::Pipeline, Kind::Npy];
+    pub const ALL: [Kind; 5] = [Kind::Text, Kind::Bytecode, Kind::Pipeline, Kind::Npy, Kind::Onnx];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -27,6 +28,7 @@ impl Kind {
             Kind::Bytecode => "mlir-bytecode",
             Kind::Pipeline => "pass-pipeline",
             Kind::Npy => "npy",
+            Kind::Onnx => "onnx",
         }
     }
 }
@@ -50,7 +52,10 @@ pub fn mutate(rng: &mut Random, input: &[u8], corpus: &[Vec<u8>]) -> Vec<u8> {
     let mut out = input.to_vec();
     for _ in 0..1 + rng.below(4) {
         let at = if out.is_empty() { 0 } else { rng.below(out.len() + 1) };
-        match rng.below(7) {
+        match rng.below(8) {
+            // Cut the rest: truncated files (an ONNX model cut at a field
+            // boundary still decodes).
+            7 => out.truncate(at),
             0 if !out.is_empty() => {
                 let i = rng.below(out.len());
                 out[i] ^= 1 << rng.below(8);
@@ -145,6 +150,7 @@ pub fn run(program: &Path, args: &[String], limit: Duration) -> Ending {
 pub struct Target {
     pub tensor_opt: PathBuf,
     pub tensor_run: PathBuf,
+    pub tensor_translate: PathBuf,
     /// A valid program (for mutated pipelines) and its one argument's `.npy`
     /// shape: `tensor<2x3xf32>`.
     pub program: PathBuf,
@@ -198,6 +204,13 @@ pub fn command(target: &Target, kind: Kind, input: &Path, output: &Path, variant
             (target.tensor_opt.clone(), args)
         }
         Kind::Npy => (target.tensor_run.clone(), vec![s(&target.program), "--input".into(), s(input), "-o".into(), s(output)]),
+        // A model: imported alone, or imported, compiled and run (its
+        // symbolic input `x`, if it has one, fixed from the command line).
+        Kind::Onnx if variant % 3 == 0 => {
+            let run = vec![s(input), "--input-shape".into(), "x=3x4".into(), "--random-inputs".into(), "1".into(), "-o".into(), s(output)];
+            (target.tensor_run.clone(), run)
+        }
+        Kind::Onnx => (target.tensor_translate.clone(), vec!["--import-onnx".into(), s(input), "-o".into(), s(output)]),
     }
 }
 
@@ -221,6 +234,7 @@ pub fn extension(kind: Kind) -> &'static str {
         Kind::Bytecode => "mlirbc",
         Kind::Pipeline => "pipeline",
         Kind::Npy => "npy",
+        Kind::Onnx => "onnx",
     }
 }
 
