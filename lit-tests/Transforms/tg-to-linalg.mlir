@@ -273,3 +273,41 @@ func.func @conv_splat_filter(%x: tensor<1x3x8x8xf32>) -> tensor<1x4x6x6xf32> {
   %0 = tg.conv2d %x, %w : tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>
   return %0 : tensor<1x4x6x6xf32>
 }
+
+// -----
+
+// With conv-channels-last, pools are linalg.pooling_nhwc_* between
+// transposes, padded channels-last (the transposes fold into neighbouring
+// convolutions'); an average without the padding counts real elements.
+// CL-LABEL: func.func @pools_channels_last
+// CL: tensor.pad %{{.*}} low[0, 1, 1, 0] high[0, 0, 0, 0]
+// CL: linalg.pooling_nhwc_max {{.*}} outs(%{{.*}} : tensor<1x4x4x3xf32>)
+// CL: linalg.pooling_nhwc_sum {{.*}} outs(%{{.*}} : tensor<1x4x4x3xf32>)
+// CL: linalg.pooling_nhwc_sum {{.*}} outs(%{{.*}} : tensor<1x4x4x3xf32>)
+// CL-NOT: pooling_nchw
+// CL: return
+func.func @pools_channels_last(%x: tensor<1x3x8x8xf32>) -> (tensor<1x3x4x4xf32>, tensor<1x3x4x4xf32>) {
+  %m = tg.max_pool2d %x kernel [3, 3] strides [2, 2] padding [1, 1, 0, 0] : tensor<1x3x8x8xf32>
+  %a = tg.avg_pool2d %x kernel [3, 3] strides [2, 2] padding [1, 1, 0, 0] : tensor<1x3x8x8xf32>
+  return %m, %a : tensor<1x3x4x4xf32>, tensor<1x3x4x4xf32>
+}
+
+// -----
+
+// With conv-channels-last, a channel concatenation whose pieces have no other
+// use is made channels-last (insert_slice at a channel offset of an NHWC
+// tensor); one whose piece is read again stays NCHW.
+// CL-LABEL: func.func @concat_channels_last
+// CL: tensor.insert_slice %{{.*}} into %{{.*}}[0, 0, 0, 0] [1, 4, 4, 2] [1, 1, 1, 1] : tensor<1x4x4x2xf32> into tensor<1x4x4x5xf32>
+// CL: tensor.insert_slice %{{.*}} into %{{.*}}[0, 0, 0, 2] [1, 4, 4, 3] [1, 1, 1, 1] : tensor<1x4x4x3xf32> into tensor<1x4x4x5xf32>
+// CL-LABEL: func.func @concat_reused_piece
+// CL: tensor.insert_slice %arg0 into %{{.*}}[0, 0, 0, 0] [1, 2, 4, 4] [1, 1, 1, 1] : tensor<1x2x4x4xf32> into tensor<1x5x4x4xf32>
+func.func @concat_channels_last(%a: tensor<1x2x4x4xf32>, %b: tensor<1x3x4x4xf32>) -> tensor<1x5x4x4xf32> {
+  %c = tg.concat %a, %b axis 1 : tensor<1x2x4x4xf32>, tensor<1x3x4x4xf32>
+  return %c : tensor<1x5x4x4xf32>
+}
+func.func @concat_reused_piece(%a: tensor<1x2x4x4xf32>, %b: tensor<1x3x4x4xf32>) -> (tensor<1x5x4x4xf32>, tensor<1x2x4x4xf32>) {
+  %c = tg.concat %a, %b axis 1 : tensor<1x2x4x4xf32>, tensor<1x3x4x4xf32>
+  %r = tg.relu %a : tensor<1x2x4x4xf32>
+  return %c, %r : tensor<1x5x4x4xf32>, tensor<1x2x4x4xf32>
+}

@@ -241,6 +241,11 @@ fn int(op: OperationRef, name: &str) -> Option<i64> {
     IntegerAttribute::try_from(op.attribute(name).ok()?).ok().map(|a| a.value())
 }
 
+/// Whether every operand of `op` is used by `op` alone, once.
+fn pieces_used_once(op: OperationRef) -> bool {
+    op.operands().all(|v| tg_dialect::ir::uses::users(v).len() == 1)
+}
+
 /// One arm per tg op: an op added to ODS does not compile until it has one.
 fn lower<'c, 'a>(b: &Builder<'c, 'a>, config: Config, op: OperationRef<'c, 'a>, tg_op: TgOp) -> Lowered<'c, 'a> {
     let operand = |i: usize| op.operand(i).map_err(|_| format!("missing operand {i}"));
@@ -302,16 +307,17 @@ fn lower<'c, 'a>(b: &Builder<'c, 'a>, config: Config, op: OperationRef<'c, 'a>, 
             &attr_list("padding")?,
             int(op, "groups").unwrap_or(1),
         ),
-        TgOp::MaxPool2D | TgOp::AvgPool2D => pool::pool(
-            b,
-            tg_op == TgOp::MaxPool2D,
-            operand(0)?,
-            &out,
-            &attr_list("kernel")?,
-            &attr_list("strides")?,
-            &attr_list("padding")?,
-            op.has_attribute("count_include_pad"),
-        ),
+        TgOp::MaxPool2D | TgOp::AvgPool2D => {
+            let (kernel, strides, padding) = (attr_list("kernel")?, attr_list("strides")?, attr_list("padding")?);
+            let window = pool::Window {
+                kernel: &kernel,
+                strides: &strides,
+                padding: &padding,
+                count_include_pad: op.has_attribute("count_include_pad"),
+                channels_last: config.conv_channels_last,
+            };
+            pool::pool(b, tg_op == TgOp::MaxPool2D, operand(0)?, &out, &window)
+        }
         TgOp::Transpose => transpose(b, operand(0)?, &attr_list("perm")?),
         TgOp::BroadcastTo => {
             let input = info(operand(0)?)?;
@@ -325,6 +331,28 @@ fn lower<'c, 'a>(b: &Builder<'c, 'a>, config: Config, op: OperationRef<'c, 'a>, 
             let sizes = attr_list("sizes")?;
             let strides = ints(op, "strides").unwrap_or_else(|| vec![1; sizes.len()]);
             strided_slice(b, operand(0)?, &offsets, &sizes, &strides)
+        }
+        TgOp::Concat if config.conv_channels_last && out.rank() == 4 && int(op, "axis") == Some(1) && pieces_used_once(op) => {
+            // Channels concatenated channels-last, between transposes that
+            // fold into the producers' and the consumer's (the branches of
+            // an Inception or fire module stay NHWC). Only where each piece
+            // has no other use: a piece that DenseNet's later blocks read
+            // again keeps its NCHW form, and a transpose of it would be a
+            // copy that does not fold (slower, and 15 s more of LLVM).
+            let nhwc = |v| transpose(b, v, &[0, 2, 3, 1]);
+            let pieces: Vec<Value> = (0..op.operand_count()).map(|i| nhwc(operand(i)?)).collect::<Result<_, _>>()?;
+            let shape = [out.shape[0], out.shape[2], out.shape[3], out.shape[1]];
+            let mut result = b.empty(&shape, out.element);
+            let mut offset = 0;
+            for piece in pieces {
+                let shape = info(piece)?.shape;
+                // An empty piece inserts nothing (see the NCHW case below).
+                if !shape.contains(&0) {
+                    result = insert_slice(b, piece, result, &[0, 0, 0, offset])?;
+                }
+                offset += shape[3];
+            }
+            transpose(b, result, &[0, 3, 1, 2])
         }
         TgOp::Concat => {
             let axis = int(op, "axis").ok_or("missing attribute 'axis'")? as usize;
