@@ -7,6 +7,11 @@
 // RUN: tensor-run %S/../tensor-translate/Inputs/mlp.onnx --input-shape x=3x4 --random-inputs 7 -o %t.ref.npy --reference
 // RUN: %python %inputs/compare.py %t.jit.npy %t.ref.npy 1e-5 | FileCheck %s
 // RUN: tensor-run %S/../tensor-translate/Inputs/mlp.onnx --input-shape x=3x4 --random-inputs 7 | FileCheck %s --check-prefix=PRINT
+// A model whose weight is imported as a dense_resource blob: compiled and
+// interpreted alike.
+// RUN: tensor-run %S/../tensor-translate/Inputs/wide.onnx --random-inputs 3 -o %t.wide.jit.npy
+// RUN: tensor-run %S/../tensor-translate/Inputs/wide.onnx --random-inputs 3 -o %t.wide.ref.npy --reference
+// RUN: %python %inputs/compare.py %t.wide.jit.npy %t.wide.ref.npy 1e-5 | FileCheck %s --check-prefix=WIDE
 // RUN: tensor-run %S/../tensor-translate/Inputs/mlp.onnx --input-shape x=3x4 --input %S/Inputs/mlp-x.pb -o %t.pb.npy
 // RUN: tensor-run %S/../tensor-translate/Inputs/mlp.onnx --input-shape x=3x4 --input %S/Inputs/mlp-x.npy -o %t.npy.npy
 // RUN: %python %inputs/compare.py %t.pb.npy %t.npy.npy 0 | FileCheck %s
@@ -17,6 +22,7 @@
 
 // CHECK: match: float32 (3, 8)
 // PRINT: result #0: tensor<3x8xf32> (24 elements)
+// WIDE: match: float32 (2, 16)
 // PB-TYPE: tensor-run: error: argument #0 of @main expects tensor<3x4xf32>, but '{{.*}}mlp-x-f64.pb' holds tensor<3x4xf64>
 // PB-BAD: tensor-run: error: argument #0 of @main (tensor<3x4xf32>): '{{.*}}README.md' is not a valid .npy file
 // SYMBOLIC: tensor-run: error: {{.*}}mlp.onnx: input 'x': dimension 'N' is symbolic: give the shape with --input-shape x=...

@@ -8,6 +8,7 @@ use tg_dialect::ir::types::{self, Scalar};
 use crate::error::OpError;
 use crate::tensor::{tensor_type_string, Tensor};
 use melior::ir::attribute::{DenseElementsAttribute, DenseI64ArrayAttribute, FloatAttribute, IntegerAttribute};
+use tg_dialect::ir::resource;
 use melior::ir::operation::OperationLike;
 use melior::ir::r#type::{DimSize, RankedTensorType, ShapedTypeLike};
 use melior::ir::{Attribute, Location, OperationRef, Type};
@@ -150,6 +151,9 @@ pub(crate) fn unit_attr(op: &OperationRef, name: &str) -> bool {
 /// op's result type, which is the attribute's type).
 pub(crate) fn constant(op: &OperationRef, ty: &TensorType) -> Result<Tensor, OpError> {
     let attribute = attribute(op, "value").ok_or_else(|| attribute_error("value", "missing"))?;
+    if resource::is_dense_resource(attribute) {
+        return resource_constant(attribute, ty);
+    }
     let dense = DenseElementsAttribute::try_from(attribute).map_err(|_| {
         attribute_error("value", format!("only dense elements attributes are supported, got {attribute}"))
     })?;
@@ -181,6 +185,21 @@ pub(crate) fn constant(op: &OperationRef, ty: &TensorType) -> Result<Tensor, OpE
         } else {
             collect(&ty.shape, (0..count).map(|i| dense.i64_element(i).map_err(element)))?
         }),
+        other => return Err(attribute_error("value", format!("unsupported element type {other}"))),
+    })
+}
+
+/// A `dense_resource` constant's tensor (the bytes of an imported model's weights).
+fn resource_constant(attribute: melior::ir::Attribute, ty: &TensorType) -> Result<Tensor, OpError> {
+    let count: usize = ty.shape.iter().product();
+    let missing = || attribute_error("value", format!("its resource holds no {} data for {ty}", ty.dtype));
+    let floats = || (0..count).map(|i| resource::float_element(attribute, i).ok_or_else(missing));
+    let ints = || (0..count).map(|i| resource::int_element(attribute, i).ok_or_else(missing));
+    Ok(match ty.dtype {
+        "f32" => Tensor::F32(collect(&ty.shape, floats().map(|v| v.map(|x| x as f32)))?),
+        "f64" => Tensor::F64(collect(&ty.shape, floats())?),
+        "i32" => Tensor::I32(collect(&ty.shape, ints().map(|v| v.map(|x| x as i32)))?),
+        "i64" => Tensor::I64(collect(&ty.shape, ints())?),
         other => return Err(attribute_error("value", format!("unsupported element type {other}"))),
     })
 }

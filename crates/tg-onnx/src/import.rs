@@ -244,14 +244,31 @@ impl<'c, 'a> Importer<'c, 'a> {
             return Err(format!("'{name}' is used, but {why}"));
         }
         let tensor = self.consts.get(name).ok_or_else(|| format!("'{name}' is not defined before it is used"))?.clone();
-        let value = self.constant(&tensor, location)?;
+        let value = self.constant_named(&tensor, name, location)?;
         self.values.insert(name.to_string(), value);
         Ok(value)
     }
 
     fn constant(&self, tensor: &Tensor, location: Location<'c>) -> Result<Value<'c, 'a>, String> {
+        self.constant_named(tensor, "constant", location)
+    }
+
+    /// A `tg.constant` of `tensor`; a large one that is not a splat holds its
+    /// data as a `dense_resource` blob named after `name` (the weights of a
+    /// model, printed once at the end of the file instead of inline).
+    fn constant_named(&self, tensor: &Tensor, name: &str, location: Location<'c>) -> Result<Value<'c, 'a>, String> {
         let element = element_type(self.context, tensor.element);
         let ty = tensor_type(self.context, &tensor.shape, tensor.element);
+        let count = match &tensor.values {
+            Values::Float(v) => v.len(),
+            Values::Int(v) => v.len(),
+        };
+        if count >= RESOURCE_MIN_ELEMENTS && !is_splat(&tensor.values) {
+            let (bytes, kind) = little_endian(tensor);
+            let blob_name = resource_name(name);
+            let value = tg_dialect::ir::resource::dense_resource(ty, &blob_name, bytes, kind);
+            return self.emit("tg.constant", &[], &[("value", value)], None, location);
+        }
         let attribute = |v: f64| -> Attribute<'c> {
             if tensor.element.is_float() {
                 FloatAttribute::new(self.context, element, v).into()
@@ -788,6 +805,35 @@ impl<'c, 'a> Importer<'c, 'a> {
         }
         Ok(pads)
     }
+}
+
+/// Constants of at least this many elements (that are not splats) are
+/// `dense_resource` blobs: a 16x16 weight and up.
+const RESOURCE_MIN_ELEMENTS: usize = 256;
+
+fn is_splat(values: &Values) -> bool {
+    match values {
+        Values::Float(v) => v.windows(2).all(|w| w[0].to_bits() == w[1].to_bits()),
+        Values::Int(v) => v.windows(2).all(|w| w[0] == w[1]),
+    }
+}
+
+/// `tensor`'s elements as little-endian bytes of its element type.
+fn little_endian(tensor: &Tensor) -> (Vec<u8>, tg_dialect::ir::resource::Element) {
+    use tg_dialect::ir::resource::Element;
+    match (&tensor.values, tensor.element) {
+        (Values::Float(v), ElementType::F32) => (v.iter().flat_map(|&x| (x as f32).to_le_bytes()).collect(), Element::F32),
+        (Values::Float(v), _) => (v.iter().flat_map(|&x| x.to_le_bytes()).collect(), Element::F64),
+        (Values::Int(v), ElementType::I32) => (v.iter().flat_map(|&x| (x as i32).to_le_bytes()).collect(), Element::I32),
+        (Values::Int(v), _) => (v.iter().flat_map(|&x| x.to_le_bytes()).collect(), Element::I64),
+    }
+}
+
+/// A resource name from an ONNX value name: letters, digits and `_` (a
+/// resource key is a bare identifier in the printed file).
+fn resource_name(name: &str) -> String {
+    let cleaned: String = name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+    if cleaned.starts_with(|c: char| c.is_ascii_alphabetic()) { cleaned } else { format!("w_{cleaned}") }
 }
 
 /// A convolution's or pool's window in the two spatial dimensions.

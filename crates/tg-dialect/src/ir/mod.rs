@@ -15,6 +15,7 @@ pub mod edit;
 pub mod engine;
 pub mod llvm_ir;
 pub mod pass;
+pub mod resource;
 pub mod rewrite;
 pub mod transform;
 pub mod types;

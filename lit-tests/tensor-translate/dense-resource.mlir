@@ -1,0 +1,16 @@
+// A large weight (512 values, not a splat) is imported as a dense_resource
+// blob named after its initializer: the IR stays readable, the bytes are
+// printed once in the file's dialect_resources section, and the text
+// round-trips through tensor-opt (text and bytecode). tensor-run compiles and
+// interprets it to the same values (../tensor-run/onnx.mlir).
+// RUN: tensor-translate --import-onnx %inputs/wide.onnx | FileCheck %s
+// RUN: tensor-translate --import-onnx %inputs/wide.onnx | tensor-opt | FileCheck %s
+// RUN: tensor-translate --import-onnx %inputs/wide.onnx --emit-bytecode | tensor-opt | FileCheck %s
+
+// CHECK: tg.constant dense_resource<fc_W> : tensor<32x16xf32>
+// The 16-value bias stays inline.
+// CHECK: tg.constant dense<{{.*}}> : tensor<16xf32>
+// CHECK: {-#
+// CHECK: dialect_resources: {
+// CHECK: builtin: {
+// CHECK: fc_W: "0x04000000
