@@ -6,6 +6,13 @@
 // RUN: tensor-translate --import-onnx %inputs/wide.onnx | FileCheck %s
 // RUN: tensor-translate --import-onnx %inputs/wide.onnx | tensor-opt | FileCheck %s
 // RUN: tensor-translate --import-onnx %inputs/wide.onnx --emit-bytecode | tensor-opt | FileCheck %s
+// The same weight stored as external data (a file beside the model) is read
+// from there: the same IR. A location outside the model's directory is refused.
+// RUN: tensor-translate --import-onnx %inputs/wide-external.onnx | FileCheck %s
+// RUN: tensor-translate --import-onnx %inputs/wide.onnx > %t.inline.mlir
+// RUN: tensor-translate --import-onnx %inputs/wide-external.onnx > %t.external.mlir
+// RUN: diff %t.inline.mlir %t.external.mlir
+// RUN: not tensor-translate --import-onnx %inputs/wide-escape.onnx 2>&1 | FileCheck %s --check-prefix=ESCAPE
 
 // CHECK: tg.constant dense_resource<fc_W> : tensor<32x16xf32>
 // The 16-value bias stays inline.
@@ -14,3 +21,4 @@
 // CHECK: dialect_resources: {
 // CHECK: builtin: {
 // CHECK: fc_W: "0x04000000
+// ESCAPE: tensor-translate: error: {{.*}}wide-escape.onnx: initializer 'fc.W': its external data location '../wide-external.data' is not a path inside the model's directory

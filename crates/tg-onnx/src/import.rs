@@ -46,6 +46,9 @@ impl fmt::Display for ImportError {
 pub struct Options {
     /// `--input-shape name=1x3x224x224`.
     pub input_shapes: HashMap<String, Vec<i64>>,
+    /// The model file's directory: where its external data is read from
+    /// (without it, external data is an error).
+    pub model_dir: Option<std::path::PathBuf>,
 }
 
 /// `NAME=1x3x224x224` → (`NAME`, `[1, 3, 224, 224]`), the `--input-shape` syntax.
@@ -85,7 +88,8 @@ pub fn import<'c>(context: &'c Context, model: &ModelProto, options: &Options) -
     let mut consts: HashMap<String, Tensor> = HashMap::new();
     for initializer in &graph.initializer {
         let name = initializer.name.clone().unwrap_or_default();
-        let tensor = Tensor::read(initializer).map_err(|m| graph_error(format!("initializer '{name}': {m}")))?;
+        let tensor = Tensor::read_from(initializer, options.model_dir.as_deref())
+            .map_err(|m| graph_error(format!("initializer '{name}': {m}")))?;
         consts.insert(name, tensor);
     }
     let mut arguments = Vec::new();

@@ -57,10 +57,26 @@ pub struct Tensor {
 }
 
 impl Tensor {
-    /// Reads `proto`; external data is refused (tensor-translate reads one file).
+    /// Reads `proto`; external data is refused (no model directory to read it from).
     pub fn read(proto: &TensorProto) -> Result<Tensor, String> {
+        Tensor::read_from(proto, None)
+    }
+
+    /// Reads `proto`, with its external data (`data_location = EXTERNAL`)
+    /// read from the file its `location` names, relative to `model_dir`:
+    /// `length` bytes (else the rest of the file) from `offset`. A location
+    /// that is absolute or leaves the model's directory is refused, as ONNX's
+    /// checker refuses it.
+    pub fn read_from(proto: &TensorProto, model_dir: Option<&std::path::Path>) -> Result<Tensor, String> {
         if proto.data_location == Some(DataLocation::External as i32) {
-            return Err("its data is stored outside the model file (external data), which is not supported".into());
+            let Some(dir) = model_dir else {
+                return Err("its data is stored outside the model file (external data), which is not supported here".into());
+            };
+            let mut inline = proto.clone();
+            inline.raw_data = Some(external_bytes(proto, dir)?);
+            inline.data_location = None;
+            inline.external_data.clear();
+            return Tensor::read_from(&inline, None);
         }
         let element = ElementType::from_onnx(proto.data_type.unwrap_or(0))?;
         let shape = proto.dims.clone();
@@ -119,4 +135,29 @@ fn from_raw(raw: &[u8], element: ElementType, count: usize) -> Result<Values, St
         ElementType::I32 => Values::Int(raw.chunks_exact(4).map(|b| i32::from_le_bytes(b.try_into().unwrap()) as i64).collect()),
         ElementType::I64 => Values::Int(raw.chunks_exact(8).map(|b| i64::from_le_bytes(b.try_into().unwrap())).collect()),
     })
+}
+
+/// The bytes of `proto`'s external data, from the file under `dir`.
+fn external_bytes(proto: &TensorProto, dir: &std::path::Path) -> Result<Vec<u8>, String> {
+    let entry = |key: &str| proto.external_data.iter().find(|e| e.key.as_deref() == Some(key)).and_then(|e| e.value.clone());
+    let location = entry("location").ok_or("its external data names no location")?;
+    let relative = std::path::Path::new(&location);
+    let escapes = relative.components().any(|c| !matches!(c, std::path::Component::Normal(_) | std::path::Component::CurDir));
+    if escapes {
+        return Err(format!("its external data location '{location}' is not a path inside the model's directory"));
+    }
+    let number = |key: &str| -> Result<Option<u64>, String> {
+        entry(key).map(|v| v.parse::<u64>().map_err(|_| format!("its external data {key} '{v}' is not a number"))).transpose()
+    };
+    let (offset, length) = (number("offset")?.unwrap_or(0), number("length")?);
+    let path = dir.join(relative);
+    let bytes = std::fs::read(&path).map_err(|e| format!("cannot read its external data '{}': {e}", path.display()))?;
+    let start = usize::try_from(offset).ok().filter(|&o| o <= bytes.len());
+    let start = start.ok_or_else(|| format!("its external data offset {offset} is past the end of '{}'", path.display()))?;
+    let end = match length {
+        Some(length) => start.checked_add(length as usize).filter(|&e| e <= bytes.len()),
+        None => Some(bytes.len()),
+    };
+    let end = end.ok_or_else(|| format!("its external data runs past the end of '{}'", path.display()))?;
+    Ok(bytes[start..end].to_vec())
 }

@@ -25,6 +25,8 @@ pub fn import<'c>(context: &'c Context, sink: &Sink, path: &str, input_shapes: &
             .ok_or_else(|| fail(format!("--input-shape '{given}' is not NAME=D0xD1x... (positive sizes)")))?;
         options.input_shapes.insert(name, shape);
     }
+    // External data is read relative to the model's directory.
+    options.model_dir = Some(std::path::Path::new(path).parent().map(|d| d.to_path_buf()).unwrap_or_default());
     let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read '{path}': {e}")))?;
     let model = tg_onnx::decode(&bytes).map_err(|e| fail(format!("{path}: not an ONNX model: {e}")))?;
     tg_dialect::load(context);
