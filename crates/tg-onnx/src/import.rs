@@ -489,15 +489,31 @@ impl<'c, 'a> Importer<'c, 'a> {
                 if node.proto.output.get(1).is_some_and(|m| !m.is_empty()) {
                     return Err(err("its Indices output is not supported".into()));
                 }
-                let kernel = node.ints("kernel_shape").ok_or_else(|| err("it has no kernel_shape".into()))?;
-                if kernel.len() != 2 {
-                    return Err(err("only 2-D pooling (NCHW) is supported".into()));
-                }
-                let strides = node.ints("strides").unwrap_or_else(|| vec![1, 1]);
-                let window = Window { kernel: &kernel, strides: &strides, dilations: &[1, 1] };
-                let mut pads = self.pads(node, x, &window)?;
-                let mut count_include_pad = op_type == "AveragePool" && node.int("count_include_pad", 0) != 0;
+                let mut kernel = node.ints("kernel_shape").ok_or_else(|| err("it has no kernel_shape".into()))?;
+                let mut strides = node.ints("strides").unwrap_or_else(|| vec![1; kernel.len()]);
+                // A 1-D pool is a 2-D one over [N, C, 1, L].
+                let one_d = kernel.len() == 1 && strides.len() == 1;
                 let mut x = x;
+                let shape_1d = if one_d { shape_of(x).filter(|s| s.len() == 3) } else { None };
+                if let Some(shape) = &shape_1d {
+                    x = self.reshape(x, &[shape[0], shape[1], 1, shape[2]], location).map_err(err)?;
+                    (kernel, strides) = (vec![1, kernel[0]], vec![1, strides[0]]);
+                }
+                if kernel.len() != 2 || strides.len() != 2 {
+                    return Err(err("only 1-D and 2-D pooling (NCL, NCHW) are supported".into()));
+                }
+                let window = Window { kernel: &kernel, strides: &strides, dilations: &[1, 1] };
+                let explicit_1d = shape_1d.is_some() && matches!(node.string("auto_pad").as_deref(), None | Some("NOTSET"));
+                let mut pads = if explicit_1d {
+                    let p = node.ints("pads").unwrap_or_else(|| vec![0, 0]);
+                    if p.len() != 2 {
+                        return Err(err(format!("pads {p:?} are not 1-D (2 values)")));
+                    }
+                    vec![0, p[0], 0, p[1]]
+                } else {
+                    self.pads(node, x, &window)?
+                };
+                let mut count_include_pad = op_type == "AveragePool" && node.int("count_include_pad", 0) != 0;
                 if node.int("ceil_mode", 0) != 0 {
                     let shape = shape_of(x).ok_or_else(|| err("the input's shape is not static".into()))?;
                     let extra: Vec<i64> =
@@ -522,7 +538,11 @@ impl<'c, 'a> Importer<'c, 'a> {
                 if count_include_pad {
                     attributes.push(("count_include_pad", Attribute::unit(self.context)));
                 }
-                one(self.emit(tg, &[x], &attributes, None, location).map_err(err)?)
+                let y = self.emit(tg, &[x], &attributes, None, location).map_err(err)?;
+                match (&shape_1d, shape_of(y)) {
+                    (Some(_), Some(out)) => one(self.reshape(y, &[out[0], out[1], out[3]], location).map_err(err)?),
+                    _ => one(y),
+                }
             }
             "ReduceSum" | "ReduceMax" | "ReduceMean" => {
                 let x = input(self, 0)?;

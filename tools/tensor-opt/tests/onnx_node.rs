@@ -30,8 +30,8 @@ const LIGHT_OPS: &[&str] = &[
 
 /// What the cases of light ops may be refused for, each a stated limit of tg
 /// (the importer's message must contain one): element types beyond f32,
-/// f64, i32 and i64 (the int8/uint8/... and bool variants), 1-D and 3-D
-/// pooling, pooling dilations, MaxPool's Indices output, training-mode
+/// f64, i32 and i64 (the int8/uint8/... and bool variants), 3-D pooling,
+/// pooling dilations, MaxPool's Indices output, training-mode
 /// BatchNormalization, Dropout's mask, shapes that depend on a graph input's
 /// values (a Reshape's shape, Unsqueeze's axes or ConstantOfShape's shape
 /// fed as inputs: tg's shapes are static), and, in the `_expanded` cases
@@ -41,7 +41,7 @@ const LIGHT_OPS_LIMITS: &[&str] = &[
     "op type 'CastLike' is not supported",
     "is not supported (tg has no bool tensors)",
     "element type",
-    "only 2-D pooling (NCHW) is supported",
+    "only 1-D and 2-D pooling (NCL, NCHW) are supported",
     "dilations other than 1 are not supported",
     "its Indices output is not supported",
     "training mode (its running-statistics outputs) is not supported",
