@@ -267,7 +267,9 @@ impl<'c, 'a> Importer<'c, 'a> {
             Values::Float(v) => v.len(),
             Values::Int(v) => v.len(),
         };
-        if count >= RESOURCE_MIN_ELEMENTS && !is_splat(&tensor.values) {
+        // One value for a splat: MLIR stores it once.
+        let splat = count > 0 && is_splat(&tensor.values);
+        if count >= RESOURCE_MIN_ELEMENTS && !splat {
             let (bytes, kind) = little_endian(tensor);
             let blob_name = resource_name(name);
             let value = tg_dialect::ir::resource::dense_resource(ty, &blob_name, bytes, kind);
@@ -280,14 +282,10 @@ impl<'c, 'a> Importer<'c, 'a> {
                 IntegerAttribute::new(element, v as i64).into()
             }
         };
+        let stored = if splat { 1 } else { count };
         let elements: Vec<Attribute> = match &tensor.values {
-            // One value for a splat: MLIR stores it once.
-            Values::Float(v) if v.windows(2).all(|w| w[0].to_bits() == w[1].to_bits()) && !v.is_empty() => vec![attribute(v[0])],
-            Values::Int(v) if v.windows(2).all(|w| w[0] == w[1]) && !v.is_empty() => {
-                vec![IntegerAttribute::new(element, v[0]).into()]
-            }
-            Values::Float(v) => v.iter().map(|&x| attribute(x)).collect(),
-            Values::Int(v) => v.iter().map(|&x| IntegerAttribute::new(element, x).into()).collect(),
+            Values::Float(v) => v[..stored].iter().map(|&x| attribute(x)).collect(),
+            Values::Int(v) => v[..stored].iter().map(|&x| IntegerAttribute::new(element, x).into()).collect(),
         };
         let dense = DenseElementsAttribute::new(ty, &elements).map_err(|e| e.to_string())?;
         self.emit("tg.constant", &[], &[("value", dense.into())], None, location)

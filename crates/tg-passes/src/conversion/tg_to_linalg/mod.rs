@@ -69,7 +69,7 @@ mod reduce;
 
 use contraction::{conv2d, dense_pair, matmul, zero};
 use elementwise::{binary, cast, elementwise, int_width, unary};
-use movement::{extract_slice, insert_slice, pad, pad_channels_last, pad_spatial, reshape, strided_slice, transpose};
+use movement::{concat, extract_slice, insert_slice, pad, pad_channels_last, pad_spatial, reshape, strided_slice, transpose};
 pub(crate) use reduce::lowest;
 use reduce::{reduce, softmax, Reduction};
 
@@ -342,36 +342,13 @@ fn lower<'c, 'a>(b: &Builder<'c, 'a>, config: Config, op: OperationRef<'c, 'a>, 
             let nhwc = |v| transpose(b, v, &[0, 2, 3, 1]);
             let pieces: Vec<Value> = (0..op.operand_count()).map(|i| nhwc(operand(i)?)).collect::<Result<_, _>>()?;
             let shape = [out.shape[0], out.shape[2], out.shape[3], out.shape[1]];
-            let mut result = b.empty(&shape, out.element);
-            let mut offset = 0;
-            for piece in pieces {
-                let shape = info(piece)?.shape;
-                // An empty piece inserts nothing (see the NCHW case below).
-                if !shape.contains(&0) {
-                    result = insert_slice(b, piece, result, &[0, 0, 0, offset])?;
-                }
-                offset += shape[3];
-            }
+            let result = concat(b, &pieces, 3, &TensorInfo { shape: shape.to_vec(), element: out.element })?;
             transpose(b, result, &[0, 3, 1, 2])
         }
         TgOp::Concat => {
             let axis = int(op, "axis").ok_or("missing attribute 'axis'")? as usize;
-            let mut result = b.empty(&out.shape, out.element);
-            let mut offset = 0;
-            for i in 0..op.operand_count() {
-                let piece = operand(i)?;
-                let shape = info(piece)?.shape;
-                let mut offsets = vec![0; shape.len()];
-                offsets[axis] = offset;
-                offset += shape[axis];
-                if shape.contains(&0) {
-                    // Nothing to insert (and an offset at the end of the
-                    // axis is out of bounds for tensor.insert_slice).
-                    continue;
-                }
-                result = insert_slice(b, piece, result, &offsets)?;
-            }
-            Ok(result)
+            let pieces: Vec<Value> = (0..op.operand_count()).map(operand).collect::<Result<_, _>>()?;
+            concat(b, &pieces, axis, &out)
         }
         TgOp::Pad => {
             let value = op

@@ -74,24 +74,27 @@ pub(super) fn pad_channels_last<'c, 'a>(b: &Builder<'c, 'a>, input: Value<'c, 'a
 /// neighbours' indexing maps).
 pub(super) fn transpose<'c, 'a>(b: &Builder<'c, 'a>, input: Value<'c, 'a>, perm: &[i64]) -> Lowered<'c, 'a> {
     let t = info(input)?;
+    let shape: Vec<i64> = perm.iter().map(|&p| t.shape[p as usize]).collect();
     if let Some(splat) = splat_constant(input) {
-        // The same splat in the transposed shape: no copy at run time (a
-        // convolution's constant filter, transposed to HWCF).
-        let shape: Vec<i64> = perm.iter().map(|&p| t.shape[p as usize]).collect();
-        let ty = b.tensor_type(&shape, t.element);
-        let value: Attribute = splat.reshape(ty).into();
-        let constant = b.op("arith.constant", &[], &[ty], &[("value", value)], vec![]);
-        return Ok(Builder::result(constant));
+        // No copy at run time (a convolution's constant filter, transposed to HWCF).
+        return Ok(splat_as(b, splat, &shape, t.element));
     }
     // Input dim perm[i] is read at loop index d<i>.
     let mut exprs = vec![AffineExpr::constant(b.context, 0); perm.len()];
     for (i, &p) in perm.iter().enumerate() {
         exprs[p as usize] = dim(b.context, i);
     }
-    let shape: Vec<i64> = perm.iter().map(|&p| t.shape[p as usize]).collect();
     let init = b.empty(&shape, t.element);
     let maps = [map(b.context, perm.len(), &exprs), identity_map(b.context, perm.len())];
     Ok(b.generic(&[input], init, &maps, &parallel(perm.len()), |_, args| args[0]))
+}
+
+/// `splat`'s value as an `arith.constant` of `shape`: a splat is the same
+/// tensor in any layout or shape of its element count.
+fn splat_as<'c, 'a>(b: &Builder<'c, 'a>, splat: DenseElementsAttribute<'c>, shape: &[i64], element: Type<'c>) -> Value<'c, 'a> {
+    let ty = b.tensor_type(shape, element);
+    let value: Attribute = splat.reshape(ty).into();
+    Builder::result(b.op("arith.constant", &[], &[ty], &[("value", value)], vec![]))
 }
 
 /// The splat value of `value`'s defining `arith.constant` or `tg.constant`, if it is one.
@@ -153,14 +156,32 @@ pub(super) fn insert_slice<'c, 'a>(b: &Builder<'c, 'a>, piece: Value<'c, 'a>, in
 
 /// `input` reshaped to `shape` (`tensor.reshape` with a constant shape).
 pub(super) fn reshape<'c, 'a>(b: &Builder<'c, 'a>, input: Value<'c, 'a>, shape: &[i64]) -> Lowered<'c, 'a> {
+    let element = info(input)?.element;
     if let Some(splat) = splat_constant(input) {
-        let ty = b.tensor_type(shape, info(input)?.element);
-        let value: Attribute = splat.reshape(ty).into();
-        return Ok(Builder::result(b.op("arith.constant", &[], &[ty], &[("value", value)], vec![])));
+        return Ok(splat_as(b, splat, shape, element));
     }
     let i64_type = melior::ir::r#type::IntegerType::new(b.context, 64).into();
     let shape_type = b.tensor_type(&[shape.len() as i64], i64_type);
     let shape_value = b.op("arith.constant", &[], &[shape_type], &[("value", dense_i64(b.context, shape))], vec![]);
-    let ty = b.tensor_type(shape, info(input)?.element);
+    let ty = b.tensor_type(shape, element);
     Ok(Builder::result(b.op("tensor.reshape", &[input, Builder::result(shape_value)], &[ty], &[], vec![])))
+}
+
+/// `pieces` side by side along `axis`, into a tensor of `out`'s type.
+pub(super) fn concat<'c, 'a>(b: &Builder<'c, 'a>, pieces: &[Value<'c, 'a>], axis: usize, out: &TensorInfo<'c>) -> Lowered<'c, 'a> {
+    let mut result = b.empty(&out.shape, out.element);
+    let mut offset = 0;
+    for &piece in pieces {
+        let shape = info(piece)?.shape;
+        let mut offsets = vec![0; shape.len()];
+        offsets[axis] = offset;
+        offset += shape[axis];
+        if shape.contains(&0) {
+            // Nothing to insert (and an offset at the end of the axis is
+            // out of bounds for tensor.insert_slice).
+            continue;
+        }
+        result = insert_slice(b, piece, result, &offsets)?;
+    }
+    Ok(result)
 }
