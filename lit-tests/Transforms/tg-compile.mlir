@@ -50,6 +50,7 @@
 // EXPANSION: one-shot-bufferize{{.*}}bufferize-function-boundaries=true
 // EXPANSION: convert-linalg-to-affine-loops
 // EXPANSION-NOT: affine-loop-fusion
+// EXPANSION: tg-outline-loops
 // EXPANSION: reconcile-unrealized-casts
 
 // opt-level=3: graph fusion, the generated schedule, results into caller
@@ -63,6 +64,7 @@
 // LEVEL3: buffer-results-to-out-params{{.*}}hoist-static-allocs=true{{.*}}modify-public-functions=true
 // LEVEL3: scf-forall-to-parallel
 // LEVEL3: convert-scf-to-openmp{{.*}}num-threads=2
+// LEVEL3: tg-outline-loops
 // LEVEL3: convert-vector-to-llvm
 // LEVEL3: convert-openmp-to-llvm
 // LEVEL3: reconcile-unrealized-casts

@@ -12,6 +12,7 @@ pub fn rust_passes() -> &'static [RustPass] {
     static PASSES: &[RustPass] = &[
         crate::transforms::distinct_results::PASS,
         crate::transforms::fuse::PASS,
+        crate::transforms::outline_loops::PASS,
         crate::transforms::runtime_checks::PASS,
         crate::schedule::PASS,
         crate::transforms::simplify::PASS,

@@ -8,7 +8,7 @@
 //! Stages: `tg-runtime-checks` -> `tg-to-linalg` -> linalg elementwise fusion -> one-shot
 //! bufferization across function boundaries -> deallocation of the buffers
 //! that do not escape -> affine loops -> affine scalar replacement ->
-//! `lower-affine` -> SCF/CF -> LLVM. At opt-level 3: `tg-fuse` first,
+//! `lower-affine` -> each loop nest in a function of its own -> SCF/CF -> LLVM. At opt-level 3: `tg-fuse` first,
 //! convolutions channels-last, and `tg-schedule` before bufferization, then
 //! vector, OpenMP (threads > 1) and LLVM lowering.
 //!
@@ -45,6 +45,8 @@ crate::pass_options! {
         schedule: String = "" as "schedule",
         /// Return results through caller-provided buffers (buffer-results-to-out-params), so a caller can reuse them
         out_params: bool = "false" as "out-params",
+        /// opt-level >= 1: each top-level loop nest in a noinline function of its own (tg-outline-loops), which keeps LLVM's compile time linear
+        outline: bool = "true" as "outline",
     }
 }
 
@@ -144,7 +146,7 @@ fn expand(values: &OptionValues) -> Result<Vec<Element>, String> {
         stages.pass(Some("func.func"), "tg-strided-copies", Vec::new());
     }
     if level >= 3 {
-        lower_scheduled(&mut stages, options.threads);
+        lower_scheduled(&mut stages, options.threads, options.outline);
         return Ok(stages.0);
     }
     stages.upstream("convert-linalg-to-affine-loops");
@@ -155,6 +157,9 @@ fn expand(values: &OptionValues) -> Result<Vec<Element>, String> {
         stages.upstream("func.func(affine-scalrep)");
     }
     stages.upstream("lower-affine");
+    if level >= 1 && options.outline {
+        stages.pass(None, "tg-outline-loops", Vec::new());
+    }
     for stage in MATH_TO_LLVM.iter().chain(TO_LLVM) {
         stages.upstream(stage);
     }
@@ -165,7 +170,7 @@ fn expand(values: &OptionValues) -> Result<Vec<Element>, String> {
 /// linalg ops the schedule left alone) to the LLVM dialect. With threads,
 /// each `scf.forall` becomes an OpenMP parallel loop (the runtime is
 /// libomp, which tensor-run loads).
-fn lower_scheduled(stages: &mut Stages, threads: u64) {
+fn lower_scheduled(stages: &mut Stages, threads: u64, outline: bool) {
     // canonicalize, cse, canonicalize: once cse has merged the two equal
     // subviews of an in-place tile's insert_slice, the copy between them is
     // a self-copy, which canonicalize erases (else each tile calls memrefCopy).
@@ -178,6 +183,11 @@ fn lower_scheduled(stages: &mut Stages, threads: u64) {
         stages.upstream("canonicalize");
     } else {
         stages.upstream("func.func(scf-forall-to-for)");
+    }
+    if outline {
+        // One function per loop nest: LLVM's loop passes cost more than
+        // linearly in a function's size.
+        stages.pass(None, "tg-outline-loops", Vec::new());
     }
     // Math goes first: convert-math-to-funcs and convert-math-to-libm unroll
     // vector ops they cannot keep whole (math.ipowi, math.erf) into vector
