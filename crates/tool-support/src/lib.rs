@@ -15,6 +15,7 @@ pub mod output;
 pub mod pass_manager;
 pub mod render;
 pub mod split;
+pub mod tc;
 pub mod verify_diagnostics;
 
 /// Exit codes, as mlir-opt's.

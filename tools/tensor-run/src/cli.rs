@@ -8,13 +8,18 @@ use std::path::PathBuf;
 #[derive(Parser, Debug, Clone)]
 #[command(name = "tensor-run", version)]
 pub struct Options {
-    /// The MLIR file (`-` for standard input).
-    #[arg(value_name = "INPUT.mlir|MODEL.onnx")]
+    /// The MLIR file (`-` for standard input), an ONNX model, or a tensor-language file.
+    #[arg(value_name = "INPUT.mlir|MODEL.onnx|FILE.tc")]
     pub input: String,
 
-    /// The function to run.
-    #[arg(long, value_name = "NAME", default_value = "main")]
-    pub entry: String,
+    /// The function to run (default: main; in a .tc file, its first function).
+    #[arg(long, value_name = "NAME")]
+    pub entry: Option<String>,
+
+    /// For a .tc file: the value of a size, NAME=VALUE (repeatable); the
+    /// others are bound from the --input shapes.
+    #[arg(short = 'D', value_name = "NAME=VALUE")]
+    pub defines: Vec<String>,
 
     /// An input, one per argument in order: .npy, or an ONNX TensorProto (.pb)
     #[arg(long = "input", value_name = "FILE.npy|FILE.pb")]
@@ -50,7 +55,8 @@ pub struct Options {
     #[arg(long, value_name = "PIPELINE", conflicts_with = "reference")]
     pub pipeline: Option<String>,
 
-    /// Evaluate the tg function with the reference interpreter instead of compiling it.
+    /// Evaluate the tg function with the reference interpreter instead of
+    /// compiling it (a .tc function: with the language's evaluator).
     #[arg(long)]
     pub reference: bool,
 

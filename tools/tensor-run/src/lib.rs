@@ -12,4 +12,5 @@ pub mod npy;
 pub mod random;
 pub mod run;
 pub mod summary;
+pub mod tc_reference;
 pub mod tensor_proto;

@@ -70,6 +70,12 @@ fn read_header(path: &Path) -> Result<Described, String> {
     Ok(Described { descr, shape: header.shape })
 }
 
+/// The shape an `.npy` file's header gives (a `.tc` function's sizes are
+/// bound from its inputs before anything is compiled).
+pub fn shape(path: &Path) -> Result<Vec<i64>, String> {
+    Ok(read_header(path)?.shape.iter().map(|&d| d as i64).collect())
+}
+
 /// Loads the input for `argument` of `@entry` from `path`, checking its
 /// dtype and shape against the argument's type first.
 pub fn load(path: &Path, argument: &Argument, entry: &str) -> Result<Tensor, String> {

@@ -73,7 +73,31 @@ pub fn execute(options: &Options, out: &mut dyn Write) -> Result<(), Failure> {
         Some(build_pass_manager(&context, &pipeline).map_err(|e| pipeline_failure(&pipeline_text, &e))?)
     };
 
-    let (name, mut module, text, sources) = if options.input.ends_with(".onnx") {
+    let mut entry = options.entry.clone().unwrap_or_else(|| "main".to_string());
+    let mut tc_function = None;
+    let (name, mut module, text, sources) = if options.input.ends_with(".tc") {
+        // A tensor-language function: its sizes from the inputs' shapes
+        // (and -D), imported as tensor-translate --import-tc does.
+        let shapes = if options.inputs.is_empty() {
+            None
+        } else {
+            let shapes: Result<Vec<Vec<i64>>, String> = options
+                .inputs
+                .iter()
+                .map(|p| if p.extension().is_some_and(|e| e == "pb") { tensor_proto::shape(p) } else { npy::shape(p) })
+                .collect();
+            Some(shapes.map_err(Failure::input)?)
+        };
+        let (module, checked) =
+            tool_support::tc::import(&context, &options.input, options.entry.as_deref(), shapes.as_deref(), &options.defines)
+                .map_err(|report| Failure { code: EXIT_FAILURE, text: format!("tensor-run: {report}") })?;
+        entry = checked.name.clone();
+        tc_function = Some(checked);
+        let (name, source) = tool_support::input::read(&options.input).map_err(Failure::input)?;
+        let mut sources = SourceMap::new();
+        sources.add(&name, source.text().to_string());
+        (name, module, String::new(), sources)
+    } else if options.input.ends_with(".onnx") {
         // An ONNX model: imported into tg (as tensor-translate --import-onnx does).
         let name = options.input.clone();
         let module = tool_support::onnx::import(&context, &sink, &name, &options.input_shapes).map_err(|f| Failure {
@@ -95,8 +119,8 @@ pub fn execute(options: &Options, out: &mut dyn Write) -> Result<(), Failure> {
     };
     let diagnostics = |fallback: &str| diagnostics_failure(&sink, &sources, fallback);
 
-    let function = signature::find_entry(&module, &options.entry).map_err(Failure::input)?;
-    let signature = signature::read(function, &options.entry, &text, &name).map_err(Failure::input)?;
+    let function = signature::find_entry(&module, &entry).map_err(Failure::input)?;
+    let signature = signature::read(function, &entry, &text, &name).map_err(Failure::input)?;
     let inputs = gather_inputs(options, &signature)?;
     if !options.outputs.is_empty() && options.outputs.len() != signature.results.len() {
         return Err(Failure::input(format!(
@@ -108,7 +132,10 @@ pub fn execute(options: &Options, out: &mut dyn Write) -> Result<(), Failure> {
         )));
     }
 
-    let (results, times) = if options.reference {
+    let (results, times) = if let (true, Some(tc)) = (options.reference, &tc_function) {
+        let (results, times) = crate::tc_reference::evaluate(tc, &inputs, options.bench).map_err(Failure::input)?;
+        (results, times.map(|t| (t, None)))
+    } else if options.reference {
         let (results, times) = interpret(&module, &signature, &inputs, options.bench)?;
         (results, times.map(|t| (t, None)))
     } else {

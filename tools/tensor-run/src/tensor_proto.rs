@@ -9,6 +9,14 @@ use tg_onnx::tensor::{ElementType, Values};
 use tg_runtime::dtype::{type_string, DType};
 use tg_runtime::signature::Argument;
 
+/// The shape a TensorProto file gives.
+pub fn shape(path: &Path) -> Result<Vec<i64>, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read '{}': {e}", path.display()))?;
+    let proto = <tg_onnx::proto::TensorProto as prost::Message>::decode(bytes.as_slice())
+        .map_err(|e| format!("'{}' is not an ONNX TensorProto: {e}", path.display()))?;
+    Ok(proto.dims)
+}
+
 /// Loads the input for `argument` of `@entry` from the TensorProto at `path`.
 pub fn load(path: &Path, argument: &Argument, entry: &str) -> Result<Tensor, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read '{}': {e}", path.display()))?;

@@ -1,11 +1,12 @@
 //! Applying a transform-dialect script (tg-schedule's schedules).
 
 use melior::ir::operation::OperationLike;
-use melior::ir::{Operation, OperationRef};
+use melior::ir::OperationRef;
 
-/// Applies the named sequence `entry` of `script` (a module holding it) to
-/// `payload`; false after the interpreter reported why it failed.
-pub fn apply_named_sequence(payload: OperationRef, entry: OperationRef, script: &Operation) -> bool {
+/// Applies the named sequence `entry` of `script` (a module holding it, which
+/// may be `payload` itself) to `payload`; false after the interpreter
+/// reported why it failed.
+pub fn apply_named_sequence<'c: 'a, 'a>(payload: OperationRef, entry: OperationRef, script: &impl OperationLike<'c, 'a>) -> bool {
     // SAFETY: payload, entry and script are live ops; the options are
     // created and destroyed here, around the one call that reads them.
     unsafe {

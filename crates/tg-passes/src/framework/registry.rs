@@ -11,6 +11,7 @@ use crate::framework::pass::{RustPass, RustPipeline};
 pub fn rust_passes() -> &'static [RustPass] {
     static PASSES: &[RustPass] = &[
         crate::transforms::distinct_results::PASS,
+        crate::schedule::embedded::DROP_PASS,
         crate::transforms::fuse::PASS,
         crate::transforms::outline_loops::PASS,
         crate::transforms::runtime_checks::PASS,

@@ -97,6 +97,11 @@ fn expand(values: &OptionValues) -> Result<Vec<Element>, String> {
     // Integer division by zero (and MIN / -1, and 0 to a negative power)
     // reports an error through @tg_runtime_error instead of trapping.
     stages.pass(None, "tg-runtime-checks", Vec::new());
+    if level < 3 {
+        // A schedule the module carries (a .tc function's) is tg-schedule's
+        // to apply at opt-level 3; below, it goes.
+        stages.pass(None, "tg-drop-schedule", Vec::new());
+    }
     if level >= 1 {
         // Transposes of transposes, reshapes of reshapes, and of splat constants.
         stages.pass(Some("func.func"), "tg-simplify", Vec::new());

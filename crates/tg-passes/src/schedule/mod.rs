@@ -14,9 +14,11 @@
 //! `emit=true` puts it into the module instead of applying it so a user can
 //! read and edit it, and `file=PATH` applies the user's own script (a
 //! `transform.named_sequence @__transform_main` in a module with
-//! `transform.with_named_sequence`) instead.
+//! `transform.with_named_sequence`) instead. A module that carries its own
+//! `@__transform_main` (`embedded.rs`) gets that one applied.
 
 mod analysis;
+pub mod embedded;
 mod host;
 mod script;
 
@@ -38,7 +40,7 @@ use melior::ir::{OperationRef, RegionLike};
 use melior::pass::{ExternalPass, Pass};
 
 pub use host::host_vector_width;
-pub use script::Params;
+pub use script::{finishing_patterns, Params};
 
 /// The discardable attribute that names an op for the script.
 const TAG: &str = "tg.schedule";
@@ -118,6 +120,18 @@ fn create(values: &OptionValues) -> Pass {
 
 impl Schedule {
     fn run(&self, context: &melior::Context, module: OperationRef) -> bool {
+        if let Some(entry) = embedded::find(module) {
+            if self.emit {
+                // The module shows its schedule already.
+                return true;
+            }
+            if self.file.is_empty() {
+                let applied = transform::apply_named_sequence(module, entry, &module);
+                embedded::drop_schedule(module);
+                return applied;
+            }
+            embedded::drop_schedule(module);
+        }
         let text = if self.file.is_empty() {
             let targets = tag_targets(context, module);
             if targets.is_empty() {

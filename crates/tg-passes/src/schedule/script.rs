@@ -527,6 +527,12 @@ fn structured(tag: i64, loops: &[Loop], p: Params) -> String {
     guarded(tag, &s)
 }
 
+/// What every schedule ends with: the micro-kernel vector rewrites, then
+/// [`cleanup`] (for scripts written elsewhere, the `.tc` schedules).
+pub fn finishing_patterns() -> String {
+    micro_kernel_patterns() + &cleanup()
+}
+
 /// After every op: lower the packs and unpacks that were not vectorized
 /// (padded ones) to pad/reshape/transpose, and the vector ops to the forms
 /// the LLVM conversion takes.

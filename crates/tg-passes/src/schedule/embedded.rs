@@ -1,0 +1,68 @@
+//! A schedule a module carries itself: `transform.named_sequence
+//! @__transform_main` in its body and `transform.with_named_sequence` on it,
+//! as `mlir-opt --transform-interpreter` reads one (`tg-schedule{emit}`
+//! writes one; `tensor-translate --import-tc` writes a `.tc` function's).
+//! `tg-schedule` applies it instead of generating one; `tg-drop-schedule`
+//! removes it, which is always correct, since a schedule never changes
+//! results (`tg-compile` below opt-level 3).
+//!
+//! `tg-drop-schedule` accepts any module and guarantees that no
+//! `transform.named_sequence` is left in its body and that it has no
+//! `transform.with_named_sequence` attribute; nothing else changes.
+
+use crate::framework::options::OptionValues;
+use crate::framework::pass::{PassId, RustPass};
+use crate::pipeline::catalog::PassInfo;
+use melior::ir::block::BlockLike;
+use melior::ir::operation::OperationLike;
+use melior::ir::{OperationRef, RegionLike};
+use melior::pass::{ExternalPass, Pass};
+use tg_dialect::ir::edit;
+
+pub const ATTRIBUTE: &str = "transform.with_named_sequence";
+
+pub const DROP_PASS: RustPass = RustPass {
+    info: PassInfo {
+        name: "tg-drop-schedule",
+        summary: "Remove the transform-dialect schedule a module carries",
+        description: "Erases the transform.named_sequence ops in the module's body and its \
+                      transform.with_named_sequence attribute (a schedule never changes results).",
+        anchor: "builtin.module",
+        options: &[],
+    },
+    create,
+};
+
+static ID: PassId = PassId;
+
+fn create(_: &OptionValues) -> Pass {
+    DROP_PASS.external(&ID, "TgDropSchedule", &[], |module: OperationRef, _: ExternalPass| drop_schedule(module))
+}
+
+/// The module's own `@__transform_main`, if it carries one.
+pub fn find<'c, 'a>(module: OperationRef<'c, 'a>) -> Option<OperationRef<'c, 'a>> {
+    if module.attribute(ATTRIBUTE).is_err() {
+        return None;
+    }
+    sequences(module).into_iter().find(|op| op.attribute("sym_name").is_ok_and(|a| a.to_string() == "\"__transform_main\""))
+}
+
+/// Removes every named sequence of the module's body and the attribute.
+pub fn drop_schedule(module: OperationRef) {
+    for op in sequences(module) {
+        edit::erase(op);
+    }
+    edit::remove_discardable_attribute(module, ATTRIBUTE);
+}
+
+fn sequences<'c, 'a>(module: OperationRef<'c, 'a>) -> Vec<OperationRef<'c, 'a>> {
+    let mut found = Vec::new();
+    let mut next = module.region(0).ok().and_then(|r| r.first_block()).and_then(|b| b.first_operation());
+    while let Some(op) = next {
+        next = op.next_in_block();
+        if op.name().as_string_ref().as_str() == Ok("transform.named_sequence") {
+            found.push(op);
+        }
+    }
+    found
+}
