@@ -332,7 +332,19 @@ fn combine<'c, 'x>(body: &BodyBuilder<'c, 'x>, r: Reduction, acc: melior::ir::Va
         (Reduction::Max, false) => "arith.maxsi",
         (Reduction::Min, false) => "arith.minsi",
     };
-    body.op(name, &[acc, v], acc.r#type(), &[])
+    body.op(name, &[acc, v], acc.r#type(), &contract(body.context, element))
+}
+
+/// `fastmath<contract>` on float arithmetic: a product added into an
+/// accumulator may become one fused multiply-add (one rounding instead of
+/// two), as C compilers contract `a * b + c`; the evaluator rounds twice,
+/// and tests compare within a tolerance.
+fn contract(context: &Context, element: Element) -> Vec<(&'static str, Attribute<'_>)> {
+    if element.is_float() {
+        vec![("fastmath", Attribute::parse(context, "#arith.fastmath<contract>").expect("arith is loaded"))]
+    } else {
+        Vec::new()
+    }
 }
 
 fn emit<'c, 'x>(
@@ -392,7 +404,7 @@ fn emit<'c, 'x>(
                         (BinaryOp::Sub, false) => "arith.subi",
                         _ => "arith.muli",
                     };
-                    body.op(name, &[l, r], ty(*e), &[])
+                    body.op(name, &[l, r], ty(*e), &contract(context, *e))
                 }
             }
         }

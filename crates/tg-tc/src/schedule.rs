@@ -39,6 +39,15 @@ struct State {
     loop_handles: HashMap<String, (String, i64)>,
     tiled: bool,
     has_init: bool,
+    /// The outermost loop a `tile` or `parallel` made (the statement's nest).
+    outer: Option<String>,
+    /// Computed inside another statement's loop (`compute_at`): its shapes
+    /// are its consumer's tiles.
+    fused: bool,
+    /// Whether its init's fill was moved into its loops (and is vectorized with it).
+    init_inside: bool,
+    /// Where it was vectorized (its op is gone then).
+    vectorized: Option<crate::ast::Span>,
 }
 
 /// The script for `directives`, or the first directive that names an
@@ -46,6 +55,7 @@ struct State {
 pub fn script(f: &Function, directives: &[Directive], file: &str, source: &str) -> Result<String> {
     let mut states: HashMap<String, State> = HashMap::new();
     let mut body = String::new();
+    let mut vectorizations = String::new();
     let mut counter = 0;
     let mut fresh = |prefix: &str| {
         counter += 1;
@@ -59,20 +69,61 @@ pub fn script(f: &Function, directives: &[Directive], file: &str, source: &str) 
         let statement = find_statement(f, &d.target)?;
         let target = d.target.text.clone();
         if !states.contains_key(&target) {
-            let handle = fresh("s");
+            // The statement's op is marked through its body's yield, which
+            // every rewrite moves or clones along (tiling, fusion, unit-dim
+            // folding, packing make new ops, without its attributes).
+            let (op, yield_op, mark) = (fresh("s"), fresh("yield"), fresh("mark"));
             let _ = writeln!(
                 body,
-                "    {handle} = transform.structured.match ops{{[\"linalg.generic\"]}} attributes {{tc.statement = \"{target}\"}} in %module : ({ANY}) -> {ANY} {loc}"
+                "    {op} = transform.structured.match ops{{[\"linalg.generic\"]}} attributes {{tc.statement = \"{target}\"}} in %module : ({ANY}) -> {ANY} {loc}\n    \
+                 {yield_op} = transform.structured.match ops{{[\"linalg.yield\"]}} in {op} : ({ANY}) -> {ANY} {loc}\n    \
+                 {mark} = transform.param.constant \"{target}\" -> !transform.any_param {loc}\n    \
+                 transform.annotate {yield_op} \"tc.body\" = {mark} : {ANY}, !transform.any_param {loc}"
             );
             let loops: Vec<(String, i64, bool)> = statement.loops.iter().map(|l| (l.name.clone(), l.extent, l.reduction)).collect();
             let tile = loops.iter().map(|l| l.1).collect();
             let has_init = matches!(statement.assign, crate::ast::Assign::Reduce(_));
-            states.insert(target.clone(), State { handle, loops, tile, loop_handles: HashMap::new(), tiled: false, has_init });
+            if has_init {
+                // Its init too is this schedule's (tg-schedule's own leaves it).
+                let (fill, fill_yield, fill_mark) = (fresh("init"), fresh("yield"), fresh("mark"));
+                let _ = writeln!(
+                    body,
+                    "    {fill} = transform.structured.match ops{{[\"linalg.fill\"]}} attributes {{tc.statement = \"{target}.init\"}} in %module : ({ANY}) -> {ANY} {loc}\n    \
+                     {fill_yield} = transform.structured.match ops{{[\"linalg.yield\"]}} in {fill} : ({ANY}) -> {ANY} {loc}\n    \
+                     {fill_mark} = transform.param.constant \"{target}.init\" -> !transform.any_param {loc}\n    \
+                     transform.annotate {fill_yield} \"tc.body\" = {fill_mark} : {ANY}, !transform.any_param {loc}"
+                );
+            }
+            let state = State {
+                handle: String::new(),
+                loops,
+                tile,
+                loop_handles: HashMap::new(),
+                tiled: false,
+                has_init,
+                outer: None,
+                fused: false,
+                init_inside: false,
+                vectorized: None,
+            };
+            states.insert(target.clone(), state);
         }
+        let state = states.get_mut(&target).expect("inserted");
+        if let Some(at) = &state.vectorized {
+            return Err(Error::new(format!("'{target}' is vectorized already"), d.span.clone(), "after vectorize")
+                .note(at.clone(), "vectorized here")
+                .help("vectorize is a statement's last step"));
+        }
+        let (again, op) = (fresh("yield"), fresh("s"));
+        let _ = writeln!(
+            body,
+            "    {again} = transform.structured.match ops{{[\"linalg.yield\"]}} attributes {{tc.body = \"{target}\"}} in %module : ({ANY}) -> {ANY} {loc}\n    \
+             {op} = transform.get_parent_op {again} {{op_name = \"linalg.generic\"}} : ({ANY}) -> {ANY} {loc}"
+        );
+        state.handle = op;
         let primitive = d.primitive.text.as_str();
         match primitive {
             "reorder" => {
-                let state = states.get_mut(&target).expect("inserted");
                 if state.tiled {
                     return Err(Error::new("reorder a statement before tiling it", d.primitive.span.clone(), "after a tile")
                         .help("move this line above the statement's `tile`/`parallel`"));
@@ -96,7 +147,6 @@ pub fn script(f: &Function, directives: &[Directive], file: &str, source: &str) 
                 state.handle = new;
             }
             "tile" | "parallel" => {
-                let state = states.get_mut(&target).expect("inserted");
                 let named = indices(d, state, primitive == "tile")?;
                 let mut sizes = vec![0i64; state.loops.len()];
                 for (position, size) in &named {
@@ -130,12 +180,16 @@ pub fn script(f: &Function, directives: &[Directive], file: &str, source: &str) 
                         join(sizes.iter()),
                         vec![ANY; count + 1].join(", ")
                     );
+                    if state.outer.is_none() {
+                        state.outer = loops.first().cloned();
+                    }
                     let tiled_positions: Vec<usize> = (0..sizes.len()).filter(|&i| sizes[i] != 0).collect();
                     for (position, handle) in tiled_positions.iter().zip(loops) {
                         let (name, extent, _) = &state.loops[*position];
                         let trips = (extent + sizes[*position] - 1) / sizes[*position];
                         state.loop_handles.insert(name.clone(), (handle, trips));
                     }
+
                 } else {
                     let forall = fresh("forall");
                     let _ = writeln!(
@@ -144,8 +198,25 @@ pub fn script(f: &Function, directives: &[Directive], file: &str, source: &str) 
                         state.handle,
                         join(sizes.iter())
                     );
+                    // A reduction's init (the fill of its identity) moves into
+                    // the forall, through its shared output: each tile starts
+                    // its accumulators there instead of reading a filled tensor.
+                    let mut forall = forall;
+                    if state.has_init && !state.init_inside {
+                        let (init, fused, new_loop) = (fresh("init"), fresh("s"), fresh("forall"));
+                        let _ = writeln!(
+                            body,
+                            "    {init} = transform.structured.match ops{{[\"linalg.fill\"]}} attributes {{tc.statement = \"{target}.init\"}} in %module : ({ANY}) -> {ANY} {loc}\n    \
+                             {fused}, {new_loop} = transform.structured.fuse_into_containing_op {init} into {forall} : ({ANY}, {ANY}) -> ({ANY}, {ANY}) {loc}"
+                        );
+                        forall = new_loop;
+                        state.init_inside = true;
+                    }
                     for (position, _) in &named {
                         state.loop_handles.insert(state.loops[*position].0.clone(), (forall.clone(), 0));
+                    }
+                    if state.outer.is_none() {
+                        state.outer = Some(forall.clone());
                     }
                 }
                 for (i, &s) in sizes.iter().enumerate() {
@@ -157,17 +228,48 @@ pub fn script(f: &Function, directives: &[Directive], file: &str, source: &str) 
                 state.tiled = true;
             }
             "vectorize" => {
-                let state = states.get_mut(&target).expect("inserted");
                 no_args(d)?;
+                // Vectorization comes after every tile and fusion (it ends a
+                // statement), emitted at the end. The tile's unit loops are
+                // folded away first: a convolution's window loops tiled to 1
+                // leave maps (y + kh with kh = 0) linalg can vectorize, and
+                // the folding may touch the other ops of the same loops.
+                let (scope, again, parent) = (fresh("scope"), fresh("yield"), fresh("s"));
+                let (scope, scope_op) = match &state.outer {
+                    Some(outer) => (outer.clone(), String::new()),
+                    None => {
+                        let op = format!("{scope} = transform.get_parent_op {} {{op_name = \"func.func\"}} : ({ANY}) -> {ANY} {loc}\n    ", state.handle);
+                        (scope, op)
+                    }
+                };
+                // Static tiles vectorize at their shapes; a tile that does not
+                // divide its loop is dynamic and gets masked vectors of its size.
+                let divides = state.loops.iter().zip(&state.tile).all(|(l, t)| l.1 % t == 0);
+                let sizes: Vec<i64> = state.tile.iter().copied().filter(|&t| t > 1).collect();
+                let sizes = if divides || state.fused {
+                    String::new()
+                } else {
+                    format!(" vector_sizes [{}]", join(sizes.iter()))
+                };
                 let _ = writeln!(
-                    body,
-                    "    transform.structured.vectorize {} vector_sizes [{}] : {ANY} {loc}",
-                    state.handle,
-                    join(state.tile.iter())
+                    vectorizations,
+                    "    {scope_op}\
+                     transform.apply_patterns to {scope} {{\n      transform.apply_patterns.linalg.fold_unit_extent_dims_via_slices\n    }} : {ANY} {loc}\n    \
+                     {again} = transform.structured.match ops{{[\"linalg.yield\"]}} attributes {{tc.body = \"{target}\"}} in {scope} : ({ANY}) -> {ANY} {loc}\n    \
+                     {parent} = transform.get_parent_op {again} {{op_name = \"linalg.generic\"}} : ({ANY}) -> {ANY} {loc}\n    \
+                     transform.structured.vectorize {parent}{sizes} : {ANY} {loc}"
                 );
+                if state.init_inside {
+                    let fill = fresh("init");
+                    let _ = writeln!(
+                        vectorizations,
+                        "    {fill} = transform.structured.match ops{{[\"linalg.fill\"]}} attributes {{tc.statement = \"{target}.init\"}} in {scope} : ({ANY}) -> {ANY} {loc}\n    \
+                         transform.structured.vectorize {fill} : {ANY} {loc}"
+                    );
+                }
+                state.vectorized = Some(d.span.clone());
             }
             "unroll" => {
-                let state = states.get_mut(&target).expect("inserted");
                 let named = indices(d, state, false)?;
                 for (position, factor) in named {
                     let name = state.loops[position].0.clone();
@@ -232,9 +334,12 @@ pub fn script(f: &Function, directives: &[Directive], file: &str, source: &str) 
                 let producer = states.get_mut(&target).expect("inserted");
                 producer.handle = fused;
                 producer.tiled = true;
+                producer.fused = true;
+                if producer.outer.is_none() {
+                    producer.outer = Some(current_loop.clone());
+                }
             }
             "pack" => {
-                let state = states.get_mut(&target).expect("inserted");
                 let named = indices(d, state, true)?;
                 let mut sizes = vec![0i64; state.loops.len()];
                 for (position, size) in named {
@@ -256,6 +361,7 @@ pub fn script(f: &Function, directives: &[Directive], file: &str, source: &str) 
             }
         }
     }
+    body.push_str(&vectorizations);
     Ok(format!(
         "module attributes {{transform.with_named_sequence}} {{\n  transform.named_sequence @__transform_main(%module: {ANY} {{transform.readonly}}) {{\n{body}{}    transform.yield\n  }}\n}}\n",
         tg_passes::schedule::finishing_patterns()

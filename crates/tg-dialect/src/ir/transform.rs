@@ -11,6 +11,8 @@ pub fn apply_named_sequence<'c: 'a, 'a>(payload: OperationRef, entry: OperationR
     // created and destroyed here, around the one call that reads them.
     unsafe {
         let options = mlir_sys::mlirTransformOptionsCreate();
+        // As mlir-opt's --transform-interpreter (enable-expensive-checks=false).
+        mlir_sys::mlirTransformOptionsEnableExpensiveChecks(options, false);
         let result = mlir_sys::mlirTransformApplyNamedSequence(payload.to_raw(), entry.to_raw(), script.to_raw(), options);
         mlir_sys::mlirTransformOptionsDestroy(options);
         result.value != 0

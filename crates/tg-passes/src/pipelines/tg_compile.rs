@@ -113,6 +113,11 @@ fn expand(values: &OptionValues) -> Result<Vec<Element>, String> {
     // filters by tg-schedule's direct convolution).
     let to_linalg = ToLinalgOptions { conv_channels_last: level >= 3 };
     stages.pass(Some("func.func"), "tg-to-linalg", if level >= 3 { to_linalg.pass_options() } else { Vec::new() });
+    if level >= 3 {
+        // A schedule the module carries (a .tc function's) names its ops:
+        // applied before fusion merges them (and then no schedule is generated).
+        stages.pass(None, "tg-schedule", vec![option("embedded-only", "true".to_string())]);
+    }
     if level >= 2 {
         stages.upstream("canonicalize,cse");
     }

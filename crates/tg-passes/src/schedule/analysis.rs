@@ -117,13 +117,14 @@ fn contraction(op: OperationRef, types: &[TensorInfo]) -> Option<Kind> {
     Some(Kind::Contraction { roles, sizes, m, n, k, b_perm, fill_init: init_is_fill(op) })
 }
 
-/// A `linalg.generic` that is a batched matmul in canonical form (what
-/// `tg-to-linalg` emits for `tg.matmul` with several batch dimensions):
+/// A `linalg.generic` that is a matmul, batched or not, in canonical form
+/// (what `tg-to-linalg` emits for `tg.matmul` with several batch
+/// dimensions, and a `.tc` statement `C[m, n] +=! A[m, k] * B[k, n]`):
 /// loops `(b.., m, n, k)`, maps `A(b.., m, k)`, `B(b.., k, n)`,
 /// `C(b.., m, n)`, body `out + a * b` on floats.
 fn contraction_generic(op: OperationRef, types: &[TensorInfo]) -> Option<Kind> {
     let [a, _, c] = types else { return None };
-    if !types.iter().all(TensorInfo::is_float) || a.rank() < 3 || c.rank() != a.rank() {
+    if !types.iter().all(TensorInfo::is_float) || a.rank() < 2 || c.rank() != a.rank() {
         return None;
     }
     let rank = a.rank() + 1;

@@ -2,7 +2,11 @@
 //! @__transform_main` in its body and `transform.with_named_sequence` on it,
 //! as `mlir-opt --transform-interpreter` reads one (`tg-schedule{emit}`
 //! writes one; `tensor-translate --import-tc` writes a `.tc` function's).
-//! `tg-schedule` applies it instead of generating one; `tg-drop-schedule`
+//! `tg-schedule` applies it (`tg-compile` does so right after
+//! `tg-to-linalg`, before fusion merges the ops it names), and generates
+//! its own schedule only for the ops that one did not treat (the ops whose
+//! yield carries `tc.body`);
+//! `tg-drop-schedule`
 //! removes it, which is always correct, since a schedule never changes
 //! results (`tg-compile` below opt-level 3).
 //!
@@ -20,6 +24,10 @@ use melior::pass::{ExternalPass, Pass};
 use tg_dialect::ir::edit;
 
 pub const ATTRIBUTE: &str = "transform.with_named_sequence";
+
+/// The mark a module's schedule leaves on the yield of each op it treats
+/// (`.tc` schedules do): the generated schedule leaves those ops alone.
+pub const TREATED: &str = "tc.body";
 
 pub const DROP_PASS: RustPass = RustPass {
     info: PassInfo {
@@ -45,6 +53,12 @@ pub fn find<'c, 'a>(module: OperationRef<'c, 'a>) -> Option<OperationRef<'c, 'a>
         return None;
     }
     sequences(module).into_iter().find(|op| op.attribute("sym_name").is_ok_and(|a| a.to_string() == "\"__transform_main\""))
+}
+
+/// Whether `op` (a linalg op) carries the mark of a module's own schedule.
+pub fn scheduled_by_module(op: OperationRef) -> bool {
+    let last = op.region(0).ok().and_then(|r| r.first_block()).and_then(|b| b.terminator());
+    last.is_some_and(|t| t.attribute(TREATED).is_ok())
 }
 
 /// Removes every named sequence of the module's body and the attribute.

@@ -58,6 +58,8 @@ crate::pass_options! {
         file: String = "" as "file",
         /// Put the generated script into the module instead of applying it
         emit: bool = "false" as "emit",
+        /// Only apply a schedule the module carries (before fusion merges the ops it names); generate none
+        embedded_only: bool = "false" as "embedded-only",
     }
 }
 
@@ -81,6 +83,7 @@ struct Schedule {
     params: Params,
     file: String,
     emit: bool,
+    embedded_only: bool,
 }
 
 fn create(values: &OptionValues) -> Pass {
@@ -93,6 +96,7 @@ fn create(values: &OptionValues) -> Pass {
         params: Params { vector_width: width, threads: (options.threads as i64).max(1), kc: (options.kc as i64).max(1) },
         file: options.file,
         emit: options.emit,
+        embedded_only: options.embedded_only,
     };
     // Everything the interpreter creates, loaded before any pass runs.
     let dialects = [
@@ -131,6 +135,9 @@ impl Schedule {
                 return applied;
             }
             embedded::drop_schedule(module);
+        }
+        if self.embedded_only {
+            return true;
         }
         let text = if self.file.is_empty() {
             let targets = tag_targets(context, module);
@@ -217,6 +224,9 @@ fn tag_targets(context: &melior::Context, module: OperationRef) -> Vec<(i64, ana
     let mut found = Vec::new();
     for_each_function_op(module, &mut |op| {
         let is_linalg = op.name().as_string_ref().as_str().is_ok_and(|n| n.starts_with("linalg."));
+        // What a module's own schedule treated (its mark is on the op's
+        // yield) stays as that schedule left it.
+        let is_linalg = is_linalg && !embedded::scheduled_by_module(op);
         if let Some(kind) = is_linalg.then(|| analysis::classify(op)).flatten() {
             found.push((op, kind));
         }
