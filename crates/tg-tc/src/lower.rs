@@ -53,7 +53,8 @@ pub fn lower<'c>(context: &'c Context, f: &Function, file: &str, source: &str, a
         .iter()
         .map(|p| match p {
             Param::Tensor(id) => tensor_type(*id),
-            Param::Scalar(_, e) => element_type(context, *e),
+            // A scalar is a 0-d tensor at the boundary (what callers pass).
+            Param::Scalar(_, e) => ir_builder::tensor_type(&[], element_type(context, *e)),
         })
         .collect();
     let result_types: Vec<Type> = f.outputs.iter().map(|&id| tensor_type(id)).collect();
@@ -66,7 +67,11 @@ pub fn lower<'c>(context: &'c Context, f: &Function, file: &str, source: &str, a
         let argument: melior::ir::Value = block.argument(position).expect("one argument per parameter").into();
         match p {
             Param::Tensor(id) => values[*id] = Some(argument),
-            Param::Scalar(..) => scalars[position] = Some(argument),
+            Param::Scalar(_, e) => {
+                let b = Builder::before(context, anchor).expect("the anchor is in the block");
+                let element = element_type(context, *e);
+                scalars[position] = Some(Builder::result(b.op("tensor.extract", &[argument], &[element], &[], vec![])));
+            }
         }
     }
     for s in &f.statements {

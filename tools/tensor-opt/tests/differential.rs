@@ -17,7 +17,8 @@ fn run(dir: &Path, source: &str, seed: u64, reference: bool, pipeline: &str, res
     let outputs: Vec<_> = (0..results).map(|i| dir.join(format!("{tag}{i}.npy"))).collect();
     let options = Options {
         input: input.display().to_string(),
-        entry: "main".into(),
+        entry: None,
+        defines: Vec::new(),
         inputs: vec![],
         outputs: outputs.clone(),
         random_inputs: Some(seed),

@@ -144,7 +144,8 @@ fn run_case(dir: &Path, case: &Case, scratch: &Path) -> Outcome {
         let outputs: Vec<PathBuf> = (0..expected.len()).map(|i| scratch.join(format!("out{i}.npy"))).collect();
         let options = Options {
             input: model_path.display().to_string(),
-            entry: "main".into(),
+            entry: None,
+        defines: Vec::new(),
             inputs: numbered(&data, "input"),
             outputs: outputs.clone(),
             random_inputs: None,

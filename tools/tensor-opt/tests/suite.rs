@@ -13,3 +13,4 @@ mod parser_guards;
 mod unknown_argument;
 mod onnx;
 mod onnx_node;
+mod tc;

@@ -127,7 +127,8 @@ fn random_inputs_are_deterministic_and_in_range() {
 fn options(input: &Path, outputs: Vec<PathBuf>, reference: bool) -> Options {
     Options {
         input: input.to_string_lossy().into_owned(),
-        entry: "main".into(),
+        entry: None,
+        defines: Vec::new(),
         inputs: Vec::new(),
         outputs,
         random_inputs: Some(11),
