@@ -233,3 +233,18 @@ fn inferred_ranges() {
         assert_eq!(loops, want, "{source}");
     }
 }
+
+/// `lit-tests/tc/`: every statement form, every schedule primitive, the
+/// tools' errors, and the examples against numpy.
+#[test]
+fn tc_lit_tests() {
+    let translate = crate::tensor_run::build_tool("tensor-translate");
+    let tensor_run = crate::tensor_run::build_tensor_run();
+    let tensor_opt = Path::new(env!("CARGO_BIN_EXE_tensor-opt"));
+    let bin_dir = tensor_opt.parent().expect("the binary lives in a directory");
+    let stdout = crate::lit::run_lit(
+        "lit-tests/tc",
+        &[("TENSOR_OPT_BIN_DIR", bin_dir), ("TENSOR_TRANSLATE_BIN", &translate), ("TENSOR_RUN_BIN", &tensor_run)],
+    );
+    assert!(!stdout.contains("Unsupported"), "the .tc lit tests were skipped:\n{stdout}");
+}

@@ -90,7 +90,7 @@ pub fn execute(options: &Options, out: &mut dyn Write) -> Result<(), Failure> {
         };
         let (module, checked) =
             tool_support::tc::import(&context, &options.input, options.entry.as_deref(), shapes.as_deref(), &options.defines)
-                .map_err(|report| Failure { code: EXIT_FAILURE, text: format!("tensor-run: {report}") })?;
+                .map_err(|report| Failure { code: EXIT_FAILURE, text: report })?;
         entry = checked.name.clone();
         tc_function = Some(checked);
         let (name, source) = tool_support::input::read(&options.input).map_err(Failure::input)?;

@@ -76,9 +76,7 @@ fn run(options: &Options) -> Result<(), String> {
     let context = tool_support::context::create(false, false);
     let sink = Sink::attach(&context);
     let module = if let Some(tc) = &options.import_tc {
-        tool_support::tc::import(&context, tc, options.entry.as_deref(), None, &options.defines)
-            .map_err(|report| format!("tensor-translate: {report}"))?
-            .0
+        tool_support::tc::import(&context, tc, options.entry.as_deref(), None, &options.defines)?.0
     } else {
         tool_support::onnx::import(&context, &sink, path, &options.input_shapes)
             .map_err(|f| format!("{}tensor-translate: error: {}\n", f.mlir_said, f.message))?
