@@ -11,6 +11,7 @@
 mod differential;
 pub mod generate;
 mod mutate;
+mod tc_generate;
 
 use differential::{Case, Verdict};
 use generate::Random;
@@ -73,6 +74,7 @@ struct Corpus {
     pipelines: Vec<Vec<u8>>,
     npy: Vec<Vec<u8>>,
     onnx: Vec<Vec<u8>>,
+    tc: Vec<Vec<u8>>,
 }
 
 impl Corpus {
@@ -83,6 +85,7 @@ impl Corpus {
             Kind::Pipeline => &self.pipelines,
             Kind::Npy => &self.npy,
             Kind::Onnx => &self.onnx,
+            Kind::Tc => &self.tc,
         }
     }
 }
@@ -137,7 +140,14 @@ fn corpus(target: &Target) -> Corpus {
             onnx.push(model);
         }
     }
-    Corpus { text, bytecode, pipelines, npy, onnx }
+    // .tc files: the examples and the lit tests' functions.
+    let mut tc = Vec::new();
+    for dir in ["examples/tc", "lit-tests/tc"] {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(root().join(dir)).expect("a .tc directory").flatten().map(|e| e.path()).collect();
+        entries.sort();
+        tc.extend(entries.iter().filter(|p| p.extension().is_some_and(|e| e == "tc")).map(|p| std::fs::read(p).expect("readable")));
+    }
+    Corpus { text, bytecode, pipelines, npy, onnx, tc }
 }
 
 fn collect_mlir(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -175,7 +185,7 @@ fn fuzz_mutants(target: &Target, corpus: &Corpus, seed: u64, count: usize, tally
     let mut rng = Random::new(seed);
     let mut done = 0;
     while done < count {
-        let kind = *rng.pick(&[Kind::Text, Kind::Text, Kind::Text, Kind::Text, Kind::Bytecode, Kind::Pipeline, Kind::Npy, Kind::Onnx]);
+        let kind = *rng.pick(&[Kind::Text, Kind::Text, Kind::Text, Kind::Text, Kind::Bytecode, Kind::Pipeline, Kind::Npy, Kind::Onnx, Kind::Tc]);
         let source = corpus.of(kind);
         if source.is_empty() {
             continue;
@@ -320,10 +330,78 @@ fn smoke() {
         let verdicts = check_generated(&functions, 11 + batch as u64 * 30);
         tally_verdicts(&functions, &verdicts, 11 + batch as u64 * 30, &mut tally, false);
     }
+    check_tc_programs(dir.path(), 13, 40, &mut tally);
     println!("{}", tally.report());
     assert!(tally.failures.is_empty(), "the fuzzer found failures:\n{}", tally.report());
+    let tc_agreed = tally.counts.get("tc programs: agree (3 compilations each)").copied().unwrap_or(0);
+    assert_eq!(tc_agreed, 40, "generated .tc programs were not all checked:\n{}", tally.report());
     let agreed = tally.counts.get("programs: agree (3 compilations each)").copied().unwrap_or(0);
     assert!(agreed >= 50, "only {agreed} of 60 generated programs were checked:\n{}", tally.report());
+}
+
+/// Generated `.tc` functions (`tc_generate`), each compiled at opt-level 0
+/// and 3 (one and two threads) and compared with the language's evaluator.
+fn check_tc_programs(dir: &Path, seed: u64, count: usize, tally: &mut Tally) {
+    let mut rng = Random::new(seed);
+    let path = dir.join("generated.tc");
+    for _ in 0..count {
+        let function = tc_generate::function(&mut rng, 5);
+        std::fs::write(&path, &function.text).expect("temp dir is writable");
+        let run = |pipeline: Option<&str>, out: &Path| {
+            let options = tensor_run::cli::Options {
+                input: path.display().to_string(),
+                entry: None,
+                defines: Vec::new(),
+                inputs: Vec::new(),
+                outputs: vec![out.to_path_buf()],
+                random_inputs: Some(seed),
+                print: false,
+                bench: None,
+                json: false,
+                threads: None,
+                pipeline: pipeline.map(|p| format!("builtin.module({p})")),
+                reference: pipeline.is_none(),
+                input_shapes: Vec::new(),
+            };
+            tensor_run::run::execute(&options, &mut Vec::new()).map_err(|f| f.text)
+        };
+        let want = dir.join("want.npy");
+        if let Err(error) = run(None, &want) {
+            tally.failures.push(format!("the evaluator fails on a generated function:\n{}\n{error}", function.text));
+            continue;
+        }
+        let mut agreed = true;
+        for pipeline in ["tg-compile{opt-level=0}", "tg-compile{opt-level=3 out-params}", "tg-compile{opt-level=3 threads=2}"] {
+            let got = dir.join("got.npy");
+            let verdict = run(Some(pipeline), &got).and_then(|()| compare_npy(&got, &want));
+            if let Err(error) = verdict {
+                tally.failures.push(format!("{pipeline} on a generated .tc function:\n{}\n{error}", function.text));
+                agreed = false;
+            }
+        }
+        tally.add(if agreed { "tc programs: agree (3 compilations each)" } else { "tc programs: disagree" });
+    }
+}
+
+/// Equal shapes and values within 1e-4 (relative to the magnitude, at least 1).
+fn compare_npy(got: &Path, want: &Path) -> Result<(), String> {
+    use ndarray_npy::ReadNpyExt;
+    let read = |p: &Path| {
+        let file = std::fs::File::open(p).map_err(|e| e.to_string())?;
+        ndarray::ArrayD::<f32>::read_npy(file).map_err(|e| e.to_string())
+    };
+    let (got, want) = (read(got)?, read(want)?);
+    if got.shape() != want.shape() {
+        return Err(format!("shape {:?}, the evaluator's {:?}", got.shape(), want.shape()));
+    }
+    for (i, (a, b)) in got.iter().zip(want.iter()).enumerate() {
+        let (a, b) = (f64::from(*a), f64::from(*b));
+        let same = (a.is_nan() && b.is_nan()) || (a - b).abs() <= 1e-4 * b.abs().max(1.0);
+        if !same {
+            return Err(format!("element {i} is {a}, the evaluator's {b}"));
+        }
+    }
+    Ok(())
 }
 
 /// Every saved failure, replayed: generated programs must agree with the

@@ -17,10 +17,11 @@ pub enum Kind {
     Pipeline,
     Npy,
     Onnx,
+    Tc,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [Kind::Text, Kind::Bytecode, Kind::Pipeline, Kind::Npy, Kind::Onnx];
+    pub const ALL: [Kind; 6] = [Kind::Text, Kind::Bytecode, Kind::Pipeline, Kind::Npy, Kind::Onnx, Kind::Tc];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -29,6 +30,7 @@ impl Kind {
             Kind::Pipeline => "pass-pipeline",
             Kind::Npy => "npy",
             Kind::Onnx => "onnx",
+            Kind::Tc => "tc",
         }
     }
 }
@@ -45,6 +47,10 @@ const DICTIONARY: &[&str] = &[
     "tg-compile", "tg-schedule", "tg-fuse", "opt-level=3", "threads=2", "vector-width=", "kc=", "func.func(",
     "canonicalize", "cse", "one-shot-bufferize", "{", "}", "=", " ", "\0", "\u{ff}", "descr", "fortran_order",
     "shape", "'<f4'", "'<i8'", "'|b1'", "(0,", "(1, 2)", "True", "False",
+    // The tensor language.
+    "def ", "->", "+=!", "*=!", "max=!", "min=!", "+=", " where ", " in ", "0:3", " else 0", "schedule {", "tile ",
+    "reorder ", "vectorize ", "parallel ", "unroll ", "compute_at ", " at ", "pack ", "(i: 4)", "[i, j]", "[i + k]",
+    "2*i", "f16", "i32", "f32(", "exp(", "where(", "max(", "sigmoid(", "--", "#",
 ];
 
 /// Applies 1 to 4 random edits to `input` (`corpus` gives lines to splice in).
@@ -211,6 +217,21 @@ pub fn command(target: &Target, kind: Kind, input: &Path, output: &Path, variant
             (target.tensor_run.clone(), run)
         }
         Kind::Onnx => (target.tensor_translate.clone(), vec!["--import-onnx".into(), s(input), "-o".into(), s(output)]),
+        // A .tc file: imported, or compiled and run, with every size the
+        // examples name bound.
+        Kind::Tc => {
+            let mut args = vec![s(input)];
+            for size in ["N=2", "C=3", "H=9", "W=8", "F=4", "KH=3", "KW=3", "OH=4", "OW=4", "M=5", "K=6", "B=2", "S=4", "E=3", "D=4", "I=3", "J=2", "L=2"] {
+                args.extend(["-D".into(), size.into()]);
+            }
+            args.extend(["-o".into(), s(output)]);
+            if variant % 3 == 0 {
+                args.extend(["--random-inputs".into(), "1".into()]);
+                return (target.tensor_run.clone(), args);
+            }
+            args.insert(0, "--import-tc".into());
+            (target.tensor_translate.clone(), args)
+        }
     }
 }
 
@@ -235,6 +256,7 @@ pub fn extension(kind: Kind) -> &'static str {
         Kind::Pipeline => "pipeline",
         Kind::Npy => "npy",
         Kind::Onnx => "onnx",
+        Kind::Tc => "tc",
     }
 }
 
