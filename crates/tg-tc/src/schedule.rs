@@ -41,6 +41,8 @@ struct State {
     has_init: bool,
     /// The outermost loop a `tile` or `parallel` made (the statement's nest).
     outer: Option<String>,
+    /// Every loop `tile` and `parallel` made, outermost first.
+    nest: Vec<String>,
     /// Computed inside another statement's loop (`compute_at`): its shapes
     /// are its consumer's tiles.
     fused: bool,
@@ -102,6 +104,7 @@ pub fn script(f: &Function, directives: &[Directive], file: &str, source: &str) 
                 tiled: false,
                 has_init,
                 outer: None,
+                nest: Vec::new(),
                 fused: false,
                 init_inside: false,
                 vectorized: None,
@@ -183,6 +186,7 @@ pub fn script(f: &Function, directives: &[Directive], file: &str, source: &str) 
                     if state.outer.is_none() {
                         state.outer = loops.first().cloned();
                     }
+                    state.nest.extend(loops.iter().cloned());
                     let tiled_positions: Vec<usize> = (0..sizes.len()).filter(|&i| sizes[i] != 0).collect();
                     for (position, handle) in tiled_positions.iter().zip(loops) {
                         let (name, extent, _) = &state.loops[*position];
@@ -215,6 +219,7 @@ pub fn script(f: &Function, directives: &[Directive], file: &str, source: &str) 
                     for (position, _) in &named {
                         state.loop_handles.insert(state.loops[*position].0.clone(), (forall.clone(), 0));
                     }
+                    state.nest.push(forall.clone());
                     if state.outer.is_none() {
                         state.outer = Some(forall.clone());
                     }
@@ -284,6 +289,7 @@ pub fn script(f: &Function, directives: &[Directive], file: &str, source: &str) 
                     if trips == 0 {
                         return Err(Error::new(format!("'{name}' is a parallel loop"), arg_span(d, &name), "cannot unroll"));
                     }
+                    state.nest.retain(|h| *h != handle);
                     let factor = factor.unwrap_or(trips);
                     let _ = writeln!(body, "    transform.loop.unroll {handle} {{factor = {factor}}} : {ANY} {loc}");
                 }
@@ -308,35 +314,55 @@ pub fn script(f: &Function, directives: &[Directive], file: &str, source: &str) 
                     };
                     return Err(Error::new(message, index.span.clone(), if known { "not tiled" } else { "unknown index" }));
                 };
+                // Computed inside the loop over `index`: fused into each loop
+                // of the consumer's nest from the outermost down to that one
+                // (each level's slice is the next one's producer), its init with it.
+                let depth = state.nest.iter().position(|h| *h == loop_handle).expect("the loops of a nest");
+                let levels: Vec<String> = state.nest[..=depth].to_vec();
                 let producer = states.get(&target).expect("inserted");
-                let (fused, new_loop) = (fresh("s"), fresh("loop"));
-                let _ = writeln!(
-                    body,
-                    "    {fused}, {new_loop} = transform.structured.fuse_into_containing_op {} into {loop_handle} : ({ANY}, {ANY}) -> ({ANY}, {ANY}) {loc}",
-                    producer.handle
-                );
-                let mut current_loop = new_loop;
-                if producer.has_init {
-                    let (init, init_fused, next_loop) = (fresh("init"), fresh("s"), fresh("loop"));
+                let (mut producer_handle, has_init) = (producer.handle.clone(), producer.has_init);
+                let mut replaced: Vec<(String, String)> = Vec::new();
+                for level in levels {
+                    let (fused, mut current) = (fresh("s"), fresh("loop"));
                     let _ = writeln!(
                         body,
-                        "    {init} = transform.structured.match ops{{[\"linalg.fill\"]}} attributes {{tc.statement = \"{target}.init\"}} in %module : ({ANY}) -> {ANY} {loc}\n    \
-                         {init_fused}, {next_loop} = transform.structured.fuse_into_containing_op {init} into {current_loop} : ({ANY}, {ANY}) -> ({ANY}, {ANY}) {loc}"
+                        "    {fused}, {current} = transform.structured.fuse_into_containing_op {producer_handle} into {level} : ({ANY}, {ANY}) -> ({ANY}, {ANY}) {loc}"
                     );
-                    current_loop = next_loop;
+                    if has_init {
+                        let (init, init_fused, next_loop) = (fresh("init"), fresh("s"), fresh("loop"));
+                        let _ = writeln!(
+                            body,
+                            "    {init} = transform.structured.match ops{{[\"linalg.fill\"]}} attributes {{tc.statement = \"{target}.init\"}} in %module : ({ANY}) -> {ANY} {loc}\n    \
+                             {init_fused}, {next_loop} = transform.structured.fuse_into_containing_op {init} into {current} : ({ANY}, {ANY}) -> ({ANY}, {ANY}) {loc}"
+                        );
+                        current = next_loop;
+                    }
+                    producer_handle = fused;
+                    replaced.push((level, current));
                 }
+                let current_loop = replaced.last().expect("one level at least").1.clone();
                 let state = states.get_mut(&consumer.text).expect("checked");
-                for (_, (handle, _)) in state.loop_handles.iter_mut() {
-                    if *handle == loop_handle {
-                        *handle = current_loop.clone();
+                for (old, new) in &replaced {
+                    for (_, (handle, _)) in state.loop_handles.iter_mut() {
+                        if handle == old {
+                            *handle = new.clone();
+                        }
+                    }
+                    for handle in state.nest.iter_mut() {
+                        if handle == old {
+                            *handle = new.clone();
+                        }
+                    }
+                    if state.outer.as_ref() == Some(old) {
+                        state.outer = Some(new.clone());
                     }
                 }
                 let producer = states.get_mut(&target).expect("inserted");
-                producer.handle = fused;
+                producer.handle = producer_handle;
                 producer.tiled = true;
                 producer.fused = true;
                 if producer.outer.is_none() {
-                    producer.outer = Some(current_loop.clone());
+                    producer.outer = Some(current_loop);
                 }
             }
             "pack" => {
