@@ -51,7 +51,9 @@
 // COMPILE:      {{^}}  tg-runtime-checks,
 // COMPILE:      {{^}}    tg-fuse{max-group-size=16 fuse-reductions=true}
 // COMPILE:      {{^}}    tg-to-linalg{conv-channels-last=true}
-// COMPILE:      {{^}}  tg-schedule{vector-width=0 threads=2 kc=64 file= emit=false},
+// COMPILE:      {{^}}  tg-schedule{vector-width=0 threads=1 kc=1024 file= emit=false embedded-only=true},
+// COMPILE:      {{^}}  linalg-fuse-elementwise-ops,
+// COMPILE:      {{^}}  tg-schedule{vector-width=0 threads=2 kc=64 file= emit=false embedded-only=false},
 // COMPILE:      {{^}}  convert-scf-to-openmp{num-threads=2}
 
 // EMPTY:      {{^}}Pass Manager with 0 passes:

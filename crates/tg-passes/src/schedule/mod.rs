@@ -132,9 +132,12 @@ impl Schedule {
             if self.file.is_empty() {
                 let applied = transform::apply_named_sequence(module, entry, &module);
                 embedded::drop_schedule(module);
-                return applied;
+                if !applied {
+                    return false;
+                }
+            } else {
+                embedded::drop_schedule(module);
             }
-            embedded::drop_schedule(module);
         }
         if self.embedded_only {
             return true;
