@@ -1,16 +1,8 @@
-//! From syntax to a checked function for concrete sizes: size variables
-//! bound, names resolved, element types checked, and every index's range
-//! inferred (as Tensor Comprehensions does) or reported.
-//!
-//! Range inference: an index's range comes from its `where` clause, from
-//! the shape of the tensor it indexes on the left when that is known (a
-//! declared output, or the earlier definition `+=` adds into), or else from
-//! the accesses it appears in: in rounds, each access dimension `e` with one
-//! index `v` of unknown range (the others known) bounds `v` so that `0 <= e
-//! < size` for every value of the others; the candidates of a round
-//! intersect (the largest range that keeps every access in bounds). Then
-//! every unguarded access is checked against the final ranges. Accesses
-//! with `else v` (zero padding) may read out of range and constrain nothing.
+//! From syntax to a checked function for concrete sizes (bound by
+//! `sizes.rs`): names resolved, element types checked, and every index's
+//! range inferred (`check/ranges.rs`) or reported.
+
+mod ranges;
 
 use crate::ast::{self, Assign, BinaryOp, Dim, Element, Expr, Name, Span};
 use crate::error::{Error, Result};
@@ -179,81 +171,6 @@ pub enum Param {
     Scalar(String, Element),
 }
 
-/// Binds the sizes of `function`: from `shapes` (one per parameter, in
-/// order, a scalar's empty, when the inputs are known) and `defines` (`-D N=8`).
-pub fn bind_sizes(
-    function: &ast::Function,
-    shapes: Option<&[Vec<i64>]>,
-    defines: &[(String, i64)],
-) -> Result<HashMap<String, i64>> {
-    let mut sizes: HashMap<String, i64> = HashMap::new();
-    let mut origin: HashMap<String, Span> = HashMap::new();
-    for (name, value) in defines {
-        sizes.insert(name.clone(), *value);
-    }
-    if let Some(shapes) = shapes {
-        if shapes.len() != function.params.len() {
-            return Err(Error::new(
-                format!("'{}' takes {} inputs, {} given", function.name.text, function.params.len(), shapes.len()),
-                function.name.span.clone(),
-                "this function",
-            ));
-        }
-        for (param, shape) in function.params.iter().zip(shapes) {
-            if shape.len() != param.ty.dims.len() {
-                return Err(Error::new(
-                    format!("input '{}' has rank {}, its type says {}", param.name.text, shape.len(), param.ty.dims.len()),
-                    param.ty.span.clone(),
-                    format!("declared with rank {}", param.ty.dims.len()),
-                ));
-            }
-            for (dim, &size) in param.ty.dims.iter().zip(shape) {
-                match dim {
-                    Dim::Fixed(n, span) if *n != size => {
-                        return Err(Error::new(
-                            format!("input '{}' has size {size} where its type says {n}", param.name.text),
-                            span.clone(),
-                            format!("declared {n}"),
-                        ));
-                    }
-                    Dim::Fixed(..) => {}
-                    Dim::Size(name) => match sizes.get(&name.text) {
-                        Some(&bound) if bound != size => {
-                            let mut error = Error::new(
-                                format!("size {} is {bound}, but input '{}' gives it {size}", name.text, param.name.text),
-                                name.span.clone(),
-                                format!("{size} here"),
-                            );
-                            if let Some(first) = origin.get(&name.text) {
-                                error = error.note(first.clone(), format!("{bound} here"));
-                            } else {
-                                error = error.help(format!("-D {}={bound} was given on the command line", name.text));
-                            }
-                            return Err(error);
-                        }
-                        _ => {
-                            sizes.insert(name.text.clone(), size);
-                            origin.entry(name.text.clone()).or_insert_with(|| name.span.clone());
-                        }
-                    },
-                }
-            }
-        }
-    }
-    // Every size must be bound now.
-    for param in &function.params {
-        for dim in &param.ty.dims {
-            if let Dim::Size(name) = dim {
-                if !sizes.contains_key(&name.text) {
-                    return Err(Error::new(format!("size {} is not bound", name.text), name.span.clone(), "unbound")
-                        .help(format!("give the inputs, or its value: -D {}=...", name.text)));
-                }
-            }
-        }
-    }
-    Ok(sizes)
-}
-
 /// Checks `function` with its sizes bound.
 pub fn check(function: &ast::Function, sizes: &HashMap<String, i64>) -> Result<Function> {
     let mut checker = Checker { sizes, tensors: Vec::new(), by_name: HashMap::new(), scalars: HashMap::new() };
@@ -299,15 +216,6 @@ struct Checker<'s> {
     /// The current definition of each tensor name, and where it was made.
     by_name: HashMap<String, (usize, Span)>,
     scalars: HashMap<String, (usize, Element)>,
-}
-
-/// What is known of an index's range while it is inferred, and why.
-#[derive(Clone, Debug)]
-struct Known {
-    lo: i64,
-    hi: i64,
-    why: Span,
-    how: String,
 }
 
 impl<'s> Checker<'s> {
@@ -446,196 +354,6 @@ impl<'s> Checker<'s> {
                 .help("name indices differently from sizes (lower case, say)"));
         }
         Ok(())
-    }
-
-    fn infer_ranges(
-        &self,
-        s: &ast::Statement,
-        names: &[Name],
-        previous: Option<usize>,
-        declared: Option<&ast::Output>,
-    ) -> Result<Vec<Known>> {
-        let mut known: Vec<Option<Known>> = vec![None; names.len()];
-        let position = |text: &str| names.iter().position(|n| n.text == text);
-        // Explicit ranges first.
-        for range in &s.ranges {
-            let lo = self.constant_affine(&range.lo)?;
-            let hi = self.constant_affine(&range.hi)?;
-            let d = position(&range.index.text).expect("checked by the caller");
-            let span = range.index.span.start..range.hi.span.end;
-            known[d] = Some(Known { lo, hi, why: span, how: format!("where {} in {lo}:{hi}", range.index.text) });
-        }
-        // The left's shape, when it is known.
-        let shape: Option<(Vec<i64>, Span, String)> = if let Some(p) = previous {
-            Some((self.tensors[p].shape.clone(), self.by_name[&s.tensor.text].1.clone(), "defined here".into()))
-        } else if let Some(ty) = declared.and_then(|d| d.ty.as_ref()) {
-            if ty.dims.len() != s.indices.len() {
-                return Err(Error::new(
-                    format!("'{}' is declared with rank {}, indexed with {}", s.tensor.text, ty.dims.len(), s.indices.len()),
-                    s.tensor.span.clone(),
-                    "here",
-                )
-                .note(ty.span.clone(), "declared here"));
-            }
-            let dims = ty.dims.iter().map(|d| self.dim(d)).collect::<Result<Vec<_>>>()?;
-            Some((dims, ty.span.clone(), "declared here".into()))
-        } else {
-            None
-        };
-        if let Some((shape, span, _)) = &shape {
-            for (i, size) in shape.iter().enumerate() {
-                if let Some(k) = &known[i] {
-                    if (k.lo, k.hi) != (0, *size) {
-                        return Err(Error::new(
-                            format!("the range of '{}' conflicts with the shape of '{}'", names[i].text, s.tensor.text),
-                            k.why.clone(),
-                            k.how.clone(),
-                        )
-                        .note(span.clone(), format!("dimension {i} has size {size}")));
-                    }
-                }
-                known[i] = Some(Known { lo: 0, hi: *size, why: span.clone(), how: format!("dimension {i} of '{}' has size {size}", s.tensor.text) });
-            }
-        }
-        // The accesses, with the tensors they read.
-        let mut accesses = Vec::new();
-        collect_accesses(&s.value, &mut accesses);
-        let mut reads = Vec::new();
-        for access in &accesses {
-            let Some(&(id, _)) = self.by_name.get(&access.tensor.text) else {
-                return Err(self.undefined(&access.tensor));
-            };
-            let shape = &self.tensors[id].shape;
-            if shape.len() != access.indices.len() {
-                return Err(Error::new(
-                    format!("'{}' has rank {}, indexed with {}", access.tensor.text, shape.len(), access.indices.len()),
-                    access.span.clone(),
-                    format!("{} indices", access.indices.len()),
-                )
-                .note(self.by_name[&access.tensor.text].1.clone(), format!("'{}' has shape {:?}", access.tensor.text, shape)));
-            }
-            for (dim, index) in access.indices.iter().enumerate() {
-                reads.push((access, dim, index, shape[dim]));
-            }
-        }
-        loop {
-            let mut round: Vec<Option<Known>> = vec![None; names.len()];
-            for (access, dim, index, size) in &reads {
-                if access.padding.is_some() {
-                    continue;
-                }
-                let mut unknown = None;
-                let mut count = 0;
-                let (mut rmin, mut rmax) = (0i64, 0i64);
-                let mut constant = index.constant;
-                for (c, n) in &index.terms {
-                    if let Some(&size) = self.sizes.get(&n.text) {
-                        constant += c * size;
-                        continue;
-                    }
-                    let d = position(&n.text).expect("collected");
-                    match &known[d] {
-                        Some(k) => {
-                            let (a, b) = (c * k.lo, c * (k.hi - 1));
-                            rmin += a.min(b);
-                            rmax += a.max(b);
-                        }
-                        None => {
-                            count += 1;
-                            unknown = Some((d, *c));
-                        }
-                    }
-                }
-                let (Some((d, a)), 1) = (unknown, count) else { continue };
-                // 0 <= a*v + r + constant <= size - 1 for every r in [rmin, rmax].
-                let (low, high) = (-rmin - constant, size - 1 - rmax - constant);
-                let (lo, hi_inclusive) = if a > 0 {
-                    (div_ceil(low, a), div_floor(high, a))
-                } else {
-                    (div_ceil(high, a), div_floor(low, a))
-                };
-                let how = format!("'{}' has size {size} in dimension {dim}", access.tensor.text);
-                let candidate = Known { lo, hi: hi_inclusive + 1, why: index.span.clone(), how };
-                round[d] = Some(match round[d].take() {
-                    None => candidate,
-                    Some(k) => intersect(k, candidate),
-                });
-            }
-            let mut progress = false;
-            for (d, candidate) in round.into_iter().enumerate() {
-                if let Some(k) = candidate {
-                    if known[d].is_none() {
-                        known[d] = Some(k);
-                        progress = true;
-                    }
-                }
-            }
-            if !progress {
-                break;
-            }
-        }
-        let mut result = Vec::new();
-        for (d, k) in known.into_iter().enumerate() {
-            let Some(k) = k else {
-                return Err(Error::new(
-                    format!("cannot infer the range of index '{}'", names[d].text),
-                    names[d].span.clone(),
-                    "no access bounds it",
-                )
-                .help(format!("give it: `where {} in 0:N`", names[d].text)));
-            };
-            if k.lo >= k.hi {
-                return Err(Error::new(format!("the range of index '{}' is empty ({}:{})", names[d].text, k.lo, k.hi), names[d].span.clone(), "no value fits")
-                    .note(k.why.clone(), k.how.clone()));
-            }
-            result.push(k);
-        }
-        // Every unguarded read in bounds over the final ranges.
-        for (access, dim, index, size) in &reads {
-            if access.padding.is_some() {
-                continue;
-            }
-            let (mut lo, mut hi) = (index.constant, index.constant);
-            for (c, n) in &index.terms {
-                if let Some(&s) = self.sizes.get(&n.text) {
-                    lo += c * s;
-                    hi += c * s;
-                    continue;
-                }
-                let k = &result[position(&n.text).expect("collected")];
-                let (a, b) = (c * k.lo, c * (k.hi - 1));
-                lo += a.min(b);
-                hi += a.max(b);
-            }
-            if lo < 0 || hi > size - 1 {
-                let reach = if lo < 0 { lo } else { hi };
-                let mut error = Error::new(
-                    format!("'{}' is read out of range: index {dim} reaches {reach}, its size is {size}", access.tensor.text),
-                    index.span.clone(),
-                    format!("reaches {reach}"),
-                )
-                .help("pad the read (`... else 0`) or narrow the range with `where`");
-                for (_, n) in &index.terms {
-                    if let Some(d) = position(&n.text) {
-                        let k = &result[d];
-                        error = error.note(k.why.clone(), format!("'{}' ranges over {}:{} ({})", n.text, k.lo, k.hi, k.how));
-                    }
-                }
-                return Err(error);
-            }
-        }
-        Ok(result)
-    }
-
-    fn constant_affine(&self, a: &ast::Affine) -> Result<i64> {
-        let mut value = a.constant;
-        for (c, n) in &a.terms {
-            let Some(&size) = self.sizes.get(&n.text) else {
-                return Err(Error::new(format!("'{}' is not a size", n.text), n.span.clone(), "a range is made of sizes and numbers"));
-            };
-            value += c * size;
-        }
-        Ok(value)
     }
 
     fn undefined(&self, name: &Name) -> Error {
@@ -866,36 +584,6 @@ fn uses_name(e: &Expr, name: &str) -> bool {
         Expr::Call(_, args, _) => args.iter().any(|a| uses_name(a, name)),
         Expr::Number(..) | Expr::Access(_) => false,
     }
-}
-
-fn collect_accesses<'e>(e: &'e Expr, out: &mut Vec<&'e ast::Access>) {
-    match e {
-        Expr::Access(a) => out.push(a),
-        Expr::Neg(x, _) => collect_accesses(x, out),
-        Expr::Binary(_, l, r, _) => {
-            collect_accesses(l, out);
-            collect_accesses(r, out);
-        }
-        Expr::Call(_, args, _) => args.iter().for_each(|a| collect_accesses(a, out)),
-        Expr::Number(..) | Expr::Name(_) => {}
-    }
-}
-
-fn intersect(a: Known, b: Known) -> Known {
-    // The tighter bound's reason is kept: it is the one that decided.
-    let (lo, why_lo) = if b.lo > a.lo { (b.lo, &b) } else { (a.lo, &a) };
-    let (hi, why_hi) = if b.hi < a.hi { (b.hi, &b) } else { (a.hi, &a) };
-    let decider = if why_hi.hi != why_lo.hi || why_lo.lo == lo { why_hi } else { why_lo };
-    Known { lo, hi, why: decider.why.clone(), how: decider.how.clone() }
-}
-
-fn div_floor(a: i64, b: i64) -> i64 {
-    let q = a / b;
-    if (a % b != 0) && ((a < 0) != (b < 0)) { q - 1 } else { q }
-}
-
-fn div_ceil(a: i64, b: i64) -> i64 {
-    -div_floor(-a, b)
 }
 
 /// Names one edit apart (a typo).

@@ -3,8 +3,8 @@
 //! lowered to one exact `linalg.generic` per statement, and schedules kept
 //! apart as transform-dialect scripts.
 //!
-//! `parse` (pest grammar in `grammar.pest`) -> `check` (sizes bound, names
-//! and types checked, ranges inferred) -> `lower` (MLIR) with `schedule`
+//! `parse` (pest grammar in `grammar.pest`) -> `sizes` (bound) -> `check`
+//! (names and types checked, ranges inferred) -> `lower` (MLIR) with `schedule`
 //! (the script), and `eval`, the direct evaluator the compiled code is
 //! checked against. The language is described in this crate's README.
 
@@ -17,6 +17,7 @@ pub mod eval;
 pub mod lower;
 pub mod parse;
 pub mod schedule;
+pub mod sizes;
 
 pub use error::Error;
 
@@ -50,7 +51,7 @@ pub fn check_source(
 ) -> Result<(ast::Function, check::Function), Error> {
     let functions = parse::parse(source)?;
     let function = select(&functions, entry, source)?;
-    let sizes = check::bind_sizes(function, shapes, defines)?;
+    let sizes = sizes::bind(function, shapes, defines)?;
     let checked = check::check(function, &sizes)?;
     Ok((function.clone(), checked))
 }

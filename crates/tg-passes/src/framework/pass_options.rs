@@ -166,7 +166,7 @@ mod tests {
         let options = ScheduleOptions { threads: 3, kc: 64, file: "s.mlir".into(), ..ScheduleOptions::default() };
         let element = Element::Pass { name: "tg-schedule".into(), span: 0..0, options: options.pass_options(), options_span: None };
         let text = element.to_string();
-        assert_eq!(text, "tg-schedule{vector-width=0 threads=3 kc=64 file=s.mlir emit=false}");
+        assert_eq!(text, "tg-schedule{vector-width=0 threads=3 kc=64 file=s.mlir emit=false embedded-only=false}");
         let Element::Pass { options: parsed, .. } = &parse(&text).expect("parses").elements[0] else { panic!("a pass") };
         let info = &crate::framework::registry::find_rust("tg-schedule").expect("registered").info;
         let values = OptionValues::check_own(info, parsed).expect("valid");
