@@ -27,3 +27,8 @@
 // PB-BAD: tensor-run: error: argument #0 of @main (tensor<3x4xf32>): '{{.*}}README.md' is not a valid .npy file
 // SYMBOLIC: tensor-run: error: {{.*}}mlp.onnx: input 'x': dimension 'N' is symbolic: give the shape with --input-shape x=...
 // RANK: tensor-run: error: {{.*}}mlp.onnx: input 'x': --input-shape gives 1 dimensions; the model declares 2
+
+// A graph input given its value at import (--constant-input): the others
+// are the inputs.
+// RUN: tensor-run %S/../tensor-translate/Inputs/reshape.onnx --constant-input shape=%S/../tensor-translate/Inputs/reshape-shape.pb --random-inputs 1 --print | FileCheck %s --check-prefix=CONSTANT
+// CONSTANT: result #0: tensor<4x6xf32> (24 elements)

@@ -49,6 +49,10 @@ pub struct Options {
     /// The model file's directory: where its external data is read from
     /// (without it, external data is an error).
     pub model_dir: Option<std::path::PathBuf>,
+    /// Graph inputs given values at import (`--constant-input NAME=FILE.pb`),
+    /// which then are constants as initializers are: a shape or axes a model
+    /// takes as an input (ONNX's node tests do) folds at import.
+    pub constant_inputs: HashMap<String, Tensor>,
 }
 
 /// `NAME=1x3x224x224` → (`NAME`, `[1, 3, 224, 224]`), the `--input-shape` syntax.
@@ -92,6 +96,13 @@ pub fn import<'c>(context: &'c Context, model: &ModelProto, options: &Options) -
             .map_err(|m| graph_error(format!("initializer '{name}': {m}")))?;
         consts.insert(name, tensor);
     }
+    let input_names: Vec<&str> = graph.input.iter().map(|i| i.name.as_deref().unwrap_or("")).collect();
+    for (name, tensor) in &options.constant_inputs {
+        if !input_names.contains(&name.as_str()) || consts.contains_key(name) {
+            return Err(graph_error(format!("--constant-input '{name}': the graph has no input of that name")));
+        }
+        consts.insert(name.clone(), tensor.clone());
+    }
     let mut arguments = Vec::new();
     for input in graph.input.iter().filter(|i| !consts.contains_key(i.name.as_deref().unwrap_or(""))) {
         let name = input.name.clone().unwrap_or_default();
@@ -102,7 +113,8 @@ pub fn import<'c>(context: &'c Context, model: &ModelProto, options: &Options) -
     let location = Location::unknown(context);
     let region = Region::new();
     let block = region.append_block(Block::new(&arguments.iter().map(|(_, t)| (*t, location)).collect::<Vec<_>>()));
-    let mut importer = Importer { context, block, opset, consts, values: HashMap::new(), refused: HashMap::new() };
+    let graph_inputs = input_names.iter().map(|n| n.to_string()).collect();
+    let mut importer = Importer { context, block, opset, consts, graph_inputs, values: HashMap::new(), refused: HashMap::new() };
     for (index, (name, _)) in arguments.iter().enumerate() {
         let argument = block.argument(index).map_err(|e| graph_error(e.to_string()))?;
         importer.values.insert(name.clone(), argument.into());
@@ -196,6 +208,8 @@ struct Importer<'c, 'a> {
     opset: i64,
     /// Values known at import time (initializers, `Constant`, folded shapes).
     consts: HashMap<String, Tensor>,
+    /// The graph's inputs, by name (an error naming one says how to give it).
+    graph_inputs: Vec<String>,
     values: HashMap<String, Value<'c, 'a>>,
     /// Outputs tg cannot hold, with why: an error only where one is used.
     refused: HashMap<String, String>,
@@ -374,7 +388,12 @@ impl<'c, 'a> Importer<'c, 'a> {
         let constant_input = |this: &Self, i: usize| -> Result<Tensor, ImportError> {
             let name = node.input(i).ok_or_else(|| node.error(format!("input {i} is missing")))?;
             this.consts.get(name).cloned().ok_or_else(|| {
-                node.error(format!("input '{name}' must be a constant (an initializer or a Constant) to be imported"))
+                let hint = if this.graph_inputs.iter().any(|i| i == name) {
+                    format!(", or given: --constant-input {name}=FILE.pb")
+                } else {
+                    String::new()
+                };
+                node.error(format!("input '{name}' must be a constant (an initializer or a Constant){hint} to be imported"))
             })
         };
         let one = |v: Value<'c, 'a>| Ok(vec![Output::Value(v)]);

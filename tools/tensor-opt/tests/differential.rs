@@ -29,6 +29,7 @@ fn run(dir: &Path, source: &str, seed: u64, reference: bool, pipeline: &str, res
         pipeline: Some(format!("builtin.module({pipeline})")),
         reference,
         input_shapes: Vec::new(),
+        constant_inputs: Vec::new(),
     };
     let mut sink = Vec::new();
     if let Err(failure) = tensor_run::run::execute(&options, &mut sink) {

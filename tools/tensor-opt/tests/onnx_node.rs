@@ -37,7 +37,7 @@ const LIGHT_OPS: &[&str] = &[
 /// fed as inputs: tg's shapes are static), and, in the `_expanded` cases
 /// (the op's function body), ops tg does not import.
 const LIGHT_OPS_LIMITS: &[&str] = &[
-    "must be a constant (an initializer or a Constant) to be imported",
+    "must be a constant (an initializer or a Constant)",
     "op type 'CastLike' is not supported",
     "is not supported (tg has no bool tensors)",
     "element type",
@@ -106,6 +106,13 @@ fn read_result(path: &Path) -> Result<ArrayD<f64>, String> {
         .map_err(|e| format!("{}: {e:?}", path.display()))
 }
 
+/// The TensorProto in `path`.
+fn read_tensor(path: &Path) -> Result<tg_onnx::tensor::Tensor, String> {
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    let proto = <tg_onnx::proto::TensorProto as prost::Message>::decode(bytes.as_slice()).map_err(|e| e.to_string())?;
+    tg_onnx::tensor::Tensor::read(&proto)
+}
+
 /// The expected output in `path` (a TensorProto), as shape and f64 values.
 fn read_expected(path: &Path) -> Result<(Vec<usize>, Vec<f64>), String> {
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
@@ -130,23 +137,51 @@ fn run_case(dir: &Path, case: &Case, scratch: &Path) -> Outcome {
         Ok(model) => model,
         Err(e) => return Outcome::Failed(format!("does not decode: {e}")),
     };
-    // Import first: what the importer refuses is unsupported.
+    let data_sets: Vec<PathBuf> =
+        (0..).map(|i| dir.join(&case.name).join(format!("test_data_set_{i}"))).take_while(|p| p.exists()).collect();
+    // Import first: what the importer refuses is unsupported. A graph input
+    // it needs as a constant (a shape, axes) is given its value from the
+    // data set, as a user would with --constant-input.
+    let graph_inputs: Vec<String> = model
+        .graph
+        .as_ref()
+        .map(|g| g.input.iter().map(|i| i.name.clone().unwrap_or_default()).collect())
+        .unwrap_or_default();
     let context = tool_support::context::create(false, false);
     tg_dialect::load(&context);
     context.get_or_load_dialect("func");
-    if let Err(e) = tg_onnx::import::import(&context, &model, &Default::default()) {
-        return Outcome::Unsupported(e.to_string());
+    let mut constants: Vec<usize> = Vec::new();
+    loop {
+        let mut options = tg_onnx::import::Options::default();
+        for &k in &constants {
+            let file = data_sets.first().map(|d| numbered(d, "input")[k].clone());
+            let Some(tensor) = file.and_then(|f| read_tensor(&f).ok()) else {
+                return Outcome::Unsupported(format!("input {k} is needed as a constant but has no readable value"));
+            };
+            options.constant_inputs.insert(graph_inputs[k].clone(), tensor);
+        }
+        match tg_onnx::import::import(&context, &model, &options) {
+            Ok(_) => break,
+            Err(e) => {
+                let message = e.to_string();
+                let wanted = message.split("--constant-input ").nth(1).and_then(|rest| rest.split('=').next());
+                match wanted.and_then(|name| graph_inputs.iter().position(|i| i == name)) {
+                    Some(k) if !constants.contains(&k) => constants.push(k),
+                    _ => return Outcome::Unsupported(message),
+                }
+            }
+        }
     }
-    let data_sets: Vec<PathBuf> =
-        (0..).map(|i| dir.join(&case.name).join(format!("test_data_set_{i}"))).take_while(|p| p.exists()).collect();
     for data in data_sets {
         let expected = numbered(&data, "output");
         let outputs: Vec<PathBuf> = (0..expected.len()).map(|i| scratch.join(format!("out{i}.npy"))).collect();
+        let inputs = numbered(&data, "input");
+        let constant_inputs = constants.iter().map(|&k| format!("{}={}", graph_inputs[k], inputs[k].display())).collect();
         let options = Options {
             input: model_path.display().to_string(),
             entry: None,
-        defines: Vec::new(),
-            inputs: numbered(&data, "input"),
+            defines: Vec::new(),
+            inputs: inputs.iter().enumerate().filter(|(k, _)| !constants.contains(k)).map(|(_, p)| p.clone()).collect(),
             outputs: outputs.clone(),
             random_inputs: None,
             print: false,
@@ -156,6 +191,7 @@ fn run_case(dir: &Path, case: &Case, scratch: &Path) -> Outcome {
             pipeline: None,
             reference: false,
             input_shapes: Vec::new(),
+            constant_inputs,
         };
         let mut sink = Vec::new();
         if let Err(failure) = tensor_run::run::execute(&options, &mut sink) {

@@ -52,6 +52,7 @@ fn run(example: &Example, outputs: Vec<PathBuf>, seed: u64, pipeline: Option<&st
         pipeline: pipeline.map(|p| format!("builtin.module({p})")),
         reference,
         input_shapes: Vec::new(),
+        constant_inputs: Vec::new(),
     };
     let mut sink = Vec::new();
     if let Err(failure) = tensor_run::run::execute(&options, &mut sink) {

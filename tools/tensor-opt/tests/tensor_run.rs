@@ -139,6 +139,7 @@ fn options(input: &Path, outputs: Vec<PathBuf>, reference: bool) -> Options {
         pipeline: None,
         reference,
         input_shapes: Vec::new(),
+        constant_inputs: Vec::new(),
     }
 }
 

@@ -63,6 +63,10 @@ pub struct Options {
     /// For an ONNX model: the shape of an input with symbolic dimensions, NAME=1x3x224x224 (repeatable)
     #[arg(long = "input-shape", value_name = "NAME=SHAPE")]
     pub input_shapes: Vec<String>,
+
+    /// For an ONNX model: a graph input's value, fixed at import (a shape or axes given as an input), NAME=FILE.pb (repeatable); the other inputs are --input's
+    #[arg(long = "constant-input", value_name = "NAME=FILE.pb")]
+    pub constant_inputs: Vec<String>,
 }
 
 /// The default lowering: tg-compile's fastest, with results written into

@@ -100,7 +100,7 @@ pub fn execute(options: &Options, out: &mut dyn Write) -> Result<(), Failure> {
     } else if options.input.ends_with(".onnx") {
         // An ONNX model: imported into tg (as tensor-translate --import-onnx does).
         let name = options.input.clone();
-        let module = tool_support::onnx::import(&context, &sink, &name, &options.input_shapes).map_err(|f| Failure {
+        let module = tool_support::onnx::import(&context, &sink, &name, &options.input_shapes, &options.constant_inputs).map_err(|f| Failure {
             code: EXIT_FAILURE,
             text: format!("{}tensor-run: error: {}\n", f.mlir_said, f.message),
         })?;

@@ -50,6 +50,9 @@ struct Options {
     /// The shape of an input with symbolic dimensions: NAME=1x3x224x224 (repeatable).
     #[arg(long = "input-shape", value_name = "NAME=SHAPE")]
     input_shapes: Vec<String>,
+    /// A graph input's value, fixed at import (a shape or axes given as an input): NAME=FILE.pb (repeatable).
+    #[arg(long = "constant-input", value_name = "NAME=FILE.pb", requires = "import_onnx")]
+    constant_inputs: Vec<String>,
 }
 
 fn main() -> ExitCode {
@@ -78,7 +81,7 @@ fn run(options: &Options) -> Result<(), String> {
     let module = if let Some(tc) = &options.import_tc {
         tool_support::tc::import(&context, tc, options.entry.as_deref(), None, &options.defines)?.0
     } else {
-        tool_support::onnx::import(&context, &sink, path, &options.input_shapes)
+        tool_support::onnx::import(&context, &sink, path, &options.input_shapes, &options.constant_inputs)
             .map_err(|f| format!("{}tensor-translate: error: {}\n", f.mlir_said, f.message))?
     };
     let sources = SourceMap::new();

@@ -362,6 +362,7 @@ fn check_tc_programs(dir: &Path, seed: u64, count: usize, tally: &mut Tally) {
                 pipeline: pipeline.map(|p| format!("builtin.module({p})")),
                 reference: pipeline.is_none(),
                 input_shapes: Vec::new(),
+                constant_inputs: Vec::new(),
             };
             tensor_run::run::execute(&options, &mut Vec::new()).map_err(|f| f.text)
         };
