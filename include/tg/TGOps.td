@@ -217,8 +217,9 @@ class TG_Pool2DOp<string mnemonic, string what, list<Trait> traits = []>
 def TG_MaxPool2DOp : TG_Pool2DOp<"max_pool2d", "max"> {
   let description = [{
     Takes the maximum of each `kernel`-sized window of an `N x C x H x W`
-    input. `strides` default to 1; `padding` is `[top, left, bottom, right]`,
-    and padded elements never win. Output size as for `tg.conv2d`.
+    input. `strides` and `dilations` (the step between a window's taps)
+    default to 1; `padding` is `[top, left, bottom, right]`, and padded
+    elements never win. Output size as for `tg.conv2d`.
 
     ```mlir
     %p = tg.max_pool2d %x kernel [2, 2] strides [2, 2] : tensor<1x16x30x30xf32>
@@ -227,17 +228,19 @@ def TG_MaxPool2DOp : TG_Pool2DOp<"max_pool2d", "max"> {
   }];
   let arguments = (ins TG_Tensor:$input, DenseI64ArrayAttr:$kernel,
       DefaultValuedAttr<DenseI64ArrayAttr, "{1, 1}">:$strides,
+      DefaultValuedAttr<DenseI64ArrayAttr, "{1, 1}">:$dilations,
       DefaultValuedAttr<DenseI64ArrayAttr, "{0, 0, 0, 0}">:$padding);
   let assemblyFormat = [{
-    $input `kernel` $kernel (`strides` $strides^)? (`padding` $padding^)?
-    attr-dict `:` type($input)
+    $input `kernel` $kernel (`strides` $strides^)? (`dilations` $dilations^)?
+    (`padding` $padding^)? attr-dict `:` type($input)
   }];
 }
 
 def TG_AvgPool2DOp : TG_Pool2DOp<"avg_pool2d", "average"> {
   let description = [{
     Averages each `kernel`-sized window of an `N x C x H x W` input.
-    `strides` default to 1; `padding` is `[top, left, bottom, right]`. Padded
+    `strides` and `dilations` default to 1; `padding` is `[top, left,
+    bottom, right]`. Padded
     elements count as zeros in the divisor only with `count_include_pad`;
     otherwise each window is divided by the number of real elements in it.
 
@@ -249,11 +252,13 @@ def TG_AvgPool2DOp : TG_Pool2DOp<"avg_pool2d", "average"> {
   }];
   let arguments = (ins TG_Tensor:$input, DenseI64ArrayAttr:$kernel,
       DefaultValuedAttr<DenseI64ArrayAttr, "{1, 1}">:$strides,
+      DefaultValuedAttr<DenseI64ArrayAttr, "{1, 1}">:$dilations,
       DefaultValuedAttr<DenseI64ArrayAttr, "{0, 0, 0, 0}">:$padding,
       UnitAttr:$count_include_pad);
   let assemblyFormat = [{
-    $input `kernel` $kernel (`strides` $strides^)? (`padding` $padding^)?
-    (`count_include_pad` $count_include_pad^)? attr-dict `:` type($input)
+    $input `kernel` $kernel (`strides` $strides^)? (`dilations` $dilations^)?
+    (`padding` $padding^)? (`count_include_pad` $count_include_pad^)?
+    attr-dict `:` type($input)
   }];
   // On integers, the window size must be a value of the element type.
   let hasVerifier = 1;

@@ -280,18 +280,24 @@ static LogicalResult inferPool(std::optional<Location> location,
   ArrayRef<int64_t> pad = valueOr(adaptor.getPaddingAttr(), kZeros4);
   if (failed(checkIntList(location, op, "kernel", kernel, 2, 1)))
     return failure();
+  ArrayRef<int64_t> dilations = valueOr(adaptor.getDilationsAttr(), kOnes2);
   SmallVector<int64_t> spatial;
   if (failed(inferWindow2D(location, op, input, kernel,
                            valueOr(adaptor.getStridesAttr(), kOnes2),
-                           /*dilations=*/kOnes2, pad, spatial)))
+                           dilations, pad, spatial)))
     return failure();
-  // A window made only of padding has no element to pool.
-  for (int d = 0; d < 2; ++d)
-    if (pad[d] >= kernel[d] || pad[2 + d] >= kernel[d])
+  // A window made only of padding has no element to pool: padding smaller
+  // than the window's extent keeps its last (first) tap on the input.
+  for (int d = 0; d < 2; ++d) {
+    int64_t extent = dilations[d] * (kernel[d] - 1) + 1;
+    if (pad[d] >= extent || pad[2 + d] >= extent)
       return emitShapeError(location, op,
                             "attribute 'padding' " + str(pad) +
-                                " must be smaller than the kernel " +
-                                str(kernel) + " on each side");
+                                " must be smaller than the window's extent " +
+                                "(the kernel " + str(kernel) +
+                                " dilated by " + str(dilations) +
+                                ") on each side");
+  }
   inferred.push_back(RankedTensorType::get(
       {input.getDimSize(0), input.getDimSize(1), spatial[0], spatial[1]},
       input.getElementType()));

@@ -153,6 +153,16 @@ func.func @pools(%x: tensor<1x2x6x6xf32>) -> (tensor<1x2x3x3xf32>, tensor<1x2x3x
 
 // -----
 
+// A dilated pool's taps are linalg's dilations.
+// CHECK-LABEL: func.func @pools_dilated
+// CHECK: linalg.pooling_nchw_max {dilations = dense<2> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%{{.*}}, %{{.*}} : tensor<1x2x6x6xf32>, tensor<2x2xf32>) outs(%{{.*}} : tensor<1x2x4x4xf32>)
+func.func @pools_dilated(%x: tensor<1x2x6x6xf32>) -> tensor<1x2x4x4xf32> {
+  %m = tg.max_pool2d %x kernel [2, 2] dilations [2, 2] : tensor<1x2x6x6xf32>
+  return %m : tensor<1x2x4x4xf32>
+}
+
+// -----
+
 // Transpose reads input dim perm[i] at loop d<i>.
 // CHECK: #[[T:.+]] = affine_map<(d0, d1, d2) -> (d0, d2, d1)>
 // CHECK-LABEL: func.func @transpose

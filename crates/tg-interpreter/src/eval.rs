@@ -380,12 +380,12 @@ fn dispatch(op: &OperationRef, tg_op: TgOp, operands: &[&Tensor], declared: &Ten
         }
         TgOp::MaxPool2D => {
             count(operands, 1)?;
-            let (kernel, window) = (pool_kernel(op)?, window(op, false)?);
+            let (kernel, window) = (pool_kernel(op)?, window(op, true)?);
             each_type!(operands[0], a => pool::max_pool2d(a, kernel, &window))
         }
         TgOp::AvgPool2D => {
             count(operands, 1)?;
-            let (kernel, window) = (pool_kernel(op)?, window(op, false)?);
+            let (kernel, window) = (pool_kernel(op)?, window(op, true)?);
             let count_include_pad = ir::unit_attr(op, "count_include_pad");
             each_type!(operands[0], a => pool::avg_pool2d(a, kernel, &window, count_include_pad))
         }

@@ -500,14 +500,12 @@ impl<'c, 'a> Importer<'c, 'a> {
             }
             "MaxPool" | "AveragePool" => {
                 let x = input(self, 0)?;
-                if node.ints("dilations").is_some_and(|d| d.iter().any(|&d| d != 1)) {
-                    return Err(err("dilations other than 1 are not supported".into()));
-                }
                 if node.proto.output.get(1).is_some_and(|m| !m.is_empty()) {
                     return Err(err("its Indices output is not supported".into()));
                 }
                 let mut kernel = node.ints("kernel_shape").ok_or_else(|| err("it has no kernel_shape".into()))?;
                 let mut strides = node.ints("strides").unwrap_or_else(|| vec![1; kernel.len()]);
+                let mut dilations = node.ints("dilations").unwrap_or_else(|| vec![1; kernel.len()]);
                 // A 1-D pool is a 2-D one over [N, C, 1, L].
                 let one_d = kernel.len() == 1 && strides.len() == 1;
                 let mut x = x;
@@ -515,11 +513,12 @@ impl<'c, 'a> Importer<'c, 'a> {
                 if let Some(shape) = &shape_1d {
                     x = self.reshape(x, &[shape[0], shape[1], 1, shape[2]], location).map_err(err)?;
                     (kernel, strides) = (vec![1, kernel[0]], vec![1, strides[0]]);
+                    dilations = vec![1, dilations.first().copied().unwrap_or(1)];
                 }
-                if kernel.len() != 2 || strides.len() != 2 {
+                if kernel.len() != 2 || strides.len() != 2 || dilations.len() != 2 {
                     return Err(err("only 1-D and 2-D pooling (NCL, NCHW) are supported".into()));
                 }
-                let window = Window { kernel: &kernel, strides: &strides, dilations: &[1, 1] };
+                let window = Window { kernel: &kernel, strides: &strides, dilations: &dilations };
                 let explicit_1d = shape_1d.is_some() && matches!(node.string("auto_pad").as_deref(), None | Some("NOTSET"));
                 let mut pads = if explicit_1d {
                     let p = node.ints("pads").unwrap_or_else(|| vec![0, 0]);
@@ -534,7 +533,7 @@ impl<'c, 'a> Importer<'c, 'a> {
                 if node.int("ceil_mode", 0) != 0 {
                     let shape = shape_of(x).ok_or_else(|| err("the input's shape is not static".into()))?;
                     let extra: Vec<i64> =
-                        (0..2).map(|d| ceil_mode_extra(shape[d + 2], kernel[d], strides[d], pads[d], pads[d + 2])).collect();
+                        (0..2).map(|d| ceil_mode_extra(shape[d + 2], dilations[d] * (kernel[d] - 1) + 1, strides[d], pads[d], pads[d + 2])).collect();
                     if count_include_pad {
                         // ONNX counts the explicit pads but not the part of a
                         // window that ceil_mode adds: the explicit pads become
@@ -549,8 +548,12 @@ impl<'c, 'a> Importer<'c, 'a> {
                     pads[2] += extra[0];
                     pads[3] += extra[1];
                 }
-                let mut attributes =
-                    vec![("kernel", self.array(&kernel)), ("strides", self.array(&strides)), ("padding", self.array(&pads))];
+                let mut attributes = vec![
+                    ("kernel", self.array(&kernel)),
+                    ("strides", self.array(&strides)),
+                    ("dilations", self.array(&dilations)),
+                    ("padding", self.array(&pads)),
+                ];
                 let tg = if op_type == "MaxPool" { "tg.max_pool2d" } else { "tg.avg_pool2d" };
                 if count_include_pad {
                     attributes.push(("count_include_pad", Attribute::unit(self.context)));

@@ -365,8 +365,26 @@ func.func @conv2d_dynamic_shape(%x: tensor<1x?x8x8xf32>, %w: tensor<4x3x3x3xf32>
 
 // A pooling window may not consist of padding only: padding < kernel on each side.
 func.func @max_pool2d_padding_not_below_kernel(%x: tensor<1x3x8x8xf32>) {
-  // expected-error @+1 {{'tg.max_pool2d' op attribute 'padding' [0, 0, 0, 2] must be smaller than the kernel [2, 2] on each side}}
+  // expected-error @+1 {{'tg.max_pool2d' op attribute 'padding' [0, 0, 0, 2] must be smaller than the window's extent (the kernel [2, 2] dilated by [1, 1]) on each side}}
   %0 = tg.max_pool2d %x kernel [2, 2] padding [0, 0, 0, 2] : tensor<1x3x8x8xf32>
+  return
+}
+
+// -----
+
+// Dilated, the window spans 3: padding 2 still leaves a tap on the input, 3 does not.
+func.func @max_pool2d_padding_not_below_dilated_extent(%x: tensor<1x3x8x8xf32>) {
+  %ok = tg.max_pool2d %x kernel [2, 2] dilations [2, 2] padding [2, 2, 0, 0] : tensor<1x3x8x8xf32>
+  // expected-error @+1 {{'tg.max_pool2d' op attribute 'padding' [3, 0, 0, 0] must be smaller than the window's extent (the kernel [2, 2] dilated by [2, 2]) on each side}}
+  %0 = tg.max_pool2d %x kernel [2, 2] dilations [2, 2] padding [3, 0, 0, 0] : tensor<1x3x8x8xf32>
+  return
+}
+
+// -----
+
+func.func @avg_pool2d_zero_dilation(%x: tensor<1x3x8x8xf32>) {
+  // expected-error @+1 {{'tg.avg_pool2d' op attribute 'dilations' entry 0 is 0; expected a value >= 1}}
+  %0 = tg.avg_pool2d %x kernel [2, 2] dilations [0, 1] : tensor<1x3x8x8xf32>
   return
 }
 
@@ -780,7 +798,7 @@ func.func @generic_conv2d_groups(%x: tensor<1x3x8x8xf32>, %w: tensor<4x1x3x3xf32
 
 // Pool padding is checked in the verifier too.
 func.func @generic_avg_pool2d_padding(%x: tensor<1x3x8x8xf32>) {
-  // expected-error @+2 {{'tg.avg_pool2d' op attribute 'padding' [2, 0, 0, 0] must be smaller than the kernel [2, 2] on each side}}
+  // expected-error @+2 {{'tg.avg_pool2d' op attribute 'padding' [2, 0, 0, 0] must be smaller than the window's extent (the kernel [2, 2] dilated by [1, 1]) on each side}}
   // expected-error @+1 {{'tg.avg_pool2d' op failed to infer returned types}}
   %0 = "tg.avg_pool2d"(%x) <{kernel = array<i64: 2, 2>, padding = array<i64: 2, 0, 0, 0>}> : (tensor<1x3x8x8xf32>) -> tensor<1x3x9x7xf32>
   return

@@ -356,7 +356,7 @@ func.func @conv2d_all(%x: tensor<1x4x9x9xf32>, %w: tensor<4x1x3x3xf32>) -> tenso
 // CHECK-SAME:    : tensor<1x16x30x30xf32>
 // CHECK-NEXT:    return %[[R]] : tensor<1x16x15x15xf32>
 // GENERIC-LABEL: sym_name = "max_pool2d"}>
-// GENERIC:       "tg.max_pool2d"(%{{.*}}) <{kernel = array<i64: 2, 2>, padding = array<i64: 0, 0, 0, 0>, strides = array<i64: 2, 2>}> : (tensor<1x16x30x30xf32>) -> tensor<1x16x15x15xf32>
+// GENERIC:       "tg.max_pool2d"(%{{.*}}) <{dilations = array<i64: 1, 1>, kernel = array<i64: 2, 2>, padding = array<i64: 0, 0, 0, 0>, strides = array<i64: 2, 2>}> : (tensor<1x16x30x30xf32>) -> tensor<1x16x15x15xf32>
 func.func @max_pool2d(%x: tensor<1x16x30x30xf32>) -> tensor<1x16x15x15xf32> {
   %0 = tg.max_pool2d %x kernel [2, 2] strides [2, 2] : tensor<1x16x30x30xf32>
   return %0 : tensor<1x16x15x15xf32>
@@ -378,6 +378,21 @@ func.func @max_pool2d_defaults_padding(%x: tensor<1x2x7x7xf32>) -> tensor<1x2x7x
 
 // -----
 
+// Dilated pools: the window's taps are `dilations` apart (round trip in both forms).
+// CHECK-LABEL: func.func @pools_dilated(
+// CHECK:         tg.max_pool2d %{{.*}} kernel [2, 2] strides [2, 2] dilations [2, 2] padding [1, 1, 1, 1] : tensor<1x2x9x9xf32>
+// CHECK:         tg.avg_pool2d %{{.*}} kernel [2, 3] dilations [2, 1] : tensor<1x2x9x9xf32>
+// GENERIC-LABEL: sym_name = "pools_dilated"
+// GENERIC:       "tg.max_pool2d"(%{{.*}}) <{dilations = array<i64: 2, 2>, kernel = array<i64: 2, 2>, padding = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>}> : (tensor<1x2x9x9xf32>) -> tensor<1x2x5x5xf32>
+// GENERIC:       "tg.avg_pool2d"(%{{.*}}) <{dilations = array<i64: 2, 1>, kernel = array<i64: 2, 3>, padding = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>}> : (tensor<1x2x9x9xf32>) -> tensor<1x2x7x7xf32>
+func.func @pools_dilated(%x: tensor<1x2x9x9xf32>) -> (tensor<1x2x5x5xf32>, tensor<1x2x7x7xf32>) {
+  %0 = tg.max_pool2d %x kernel [2, 2] strides [2, 2] dilations [2, 2] padding [1, 1, 1, 1] : tensor<1x2x9x9xf32>
+  %1 = tg.avg_pool2d %x kernel [2, 3] dilations [2, 1] : tensor<1x2x9x9xf32>
+  return %0, %1 : tensor<1x2x5x5xf32>, tensor<1x2x7x7xf32>
+}
+
+// -----
+
 // avg_pool2d without count_include_pad.
 // CHECK-LABEL: func.func @avg_pool2d(
 // CHECK-SAME:    %[[X:.*]]: tensor<1x16x8x8xf32>) -> tensor<1x16x4x4xf32>
@@ -386,7 +401,7 @@ func.func @max_pool2d_defaults_padding(%x: tensor<1x2x7x7xf32>) -> tensor<1x2x7x
 // CHECK-SAME:    : tensor<1x16x8x8xf32>
 // CHECK-NEXT:    return %[[R]] : tensor<1x16x4x4xf32>
 // GENERIC-LABEL: sym_name = "avg_pool2d"}>
-// GENERIC:       "tg.avg_pool2d"(%{{.*}}) <{kernel = array<i64: 2, 2>, padding = array<i64: 0, 0, 0, 0>, strides = array<i64: 2, 2>}> : (tensor<1x16x8x8xf32>) -> tensor<1x16x4x4xf32>
+// GENERIC:       "tg.avg_pool2d"(%{{.*}}) <{dilations = array<i64: 1, 1>, kernel = array<i64: 2, 2>, padding = array<i64: 0, 0, 0, 0>, strides = array<i64: 2, 2>}> : (tensor<1x16x8x8xf32>) -> tensor<1x16x4x4xf32>
 func.func @avg_pool2d(%x: tensor<1x16x8x8xf32>) -> tensor<1x16x4x4xf32> {
   %0 = tg.avg_pool2d %x kernel [2, 2] strides [2, 2] : tensor<1x16x8x8xf32>
   return %0 : tensor<1x16x4x4xf32>
@@ -400,7 +415,7 @@ func.func @avg_pool2d(%x: tensor<1x16x8x8xf32>) -> tensor<1x16x4x4xf32> {
 // CHECK-NEXT:    %[[R:.*]] = tg.avg_pool2d %[[X]] kernel [3, 3] padding [1, 1, 1, 1] count_include_pad : tensor<1x16x8x8xf32>
 // CHECK-NEXT:    return %[[R]] : tensor<1x16x8x8xf32>
 // GENERIC-LABEL: sym_name = "avg_pool2d_count_include_pad"}>
-// GENERIC:       "tg.avg_pool2d"(%{{.*}}) <{count_include_pad, kernel = array<i64: 3, 3>, padding = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>}> : (tensor<1x16x8x8xf32>) -> tensor<1x16x8x8xf32>
+// GENERIC:       "tg.avg_pool2d"(%{{.*}}) <{count_include_pad, dilations = array<i64: 1, 1>, kernel = array<i64: 3, 3>, padding = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>}> : (tensor<1x16x8x8xf32>) -> tensor<1x16x8x8xf32>
 func.func @avg_pool2d_count_include_pad(%x: tensor<1x16x8x8xf32>) -> tensor<1x16x8x8xf32> {
   %0 = tg.avg_pool2d %x kernel [3, 3] padding [1, 1, 1, 1] count_include_pad : tensor<1x16x8x8xf32>
   return %0 : tensor<1x16x8x8xf32>

@@ -252,17 +252,21 @@ fn conv2d_sweep() {
 #[test]
 fn pooling_sweep() {
     for (kind, extra) in [("max_pool2d", ""), ("avg_pool2d", ""), ("avg_pool2d", " count_include_pad")] {
-        for (kernel, strides, padding, out) in [
-            ([2, 2], [2, 2], [0, 0, 0, 0], [3, 3]),
-            ([3, 3], [1, 2], [1, 1, 1, 1], [6, 3]),
-            ([3, 2], [2, 1], [1, 0, 2, 1], [4, 6]),
+        for (kernel, strides, dilations, padding, out) in [
+            ([2, 2], [2, 2], [1, 1], [0, 0, 0, 0], [3, 3]),
+            ([3, 3], [1, 2], [1, 1], [1, 1, 1, 1], [6, 3]),
+            ([3, 2], [2, 1], [1, 1], [1, 0, 2, 1], [4, 6]),
+            // Dilated windows (taps 2 or 3 apart), with padding past a tap.
+            ([2, 2], [1, 1], [2, 2], [0, 0, 0, 0], [4, 4]),
+            ([3, 2], [2, 1], [2, 3], [2, 1, 1, 3], [3, 7]),
         ] {
             let list = |v: &[i64]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", ");
             let (ti, to) = (t(&[1, 2, 6, 6], "f32"), t(&[1, 2, out[0], out[1]], "f32"));
             let src = format!(
-                "func.func @main(%x: {ti}) -> {to} {{\n  %0 = tg.{kind} %x kernel [{}] strides [{}] padding [{}]{extra} : {ti}\n  return %0 : {to}\n}}\n",
+                "func.func @main(%x: {ti}) -> {to} {{\n  %0 = tg.{kind} %x kernel [{}] strides [{}] dilations [{}] padding [{}]{extra} : {ti}\n  return %0 : {to}\n}}\n",
                 list(&kernel),
                 list(&strides),
+                list(&dilations),
                 list(&padding)
             );
             check(&src, 1, true);

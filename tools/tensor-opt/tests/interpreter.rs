@@ -647,6 +647,24 @@ func.func @main(%x: tensor<1x1x3x3xf32>) -> tensor<1x1x2x2xf32> {
 }
 
 #[test]
+fn pools_with_dilations() {
+    // x[i][j] = 4i + j on 4x4; 2x2 windows with taps 2 apart: {x00, x02, x20, x22}, ...
+    let values: Vec<f32> = (0..16).map(|v| v as f32).collect();
+    let out = eval(
+        r#"
+func.func @main(%x: tensor<1x1x4x4xf32>) -> (tensor<1x1x2x2xf32>, tensor<1x1x3x2xf32>) {
+  %m = tg.max_pool2d %x kernel [2, 2] dilations [2, 2] : tensor<1x1x4x4xf32>
+  %a = tg.avg_pool2d %x kernel [2, 2] dilations [2, 2] padding [1, 0, 0, 0] : tensor<1x1x4x4xf32>
+  return %m, %a : tensor<1x1x2x2xf32>, tensor<1x1x3x2xf32>
+}"#,
+        &[f32s(&[1, 1, 4, 4], &values)],
+    );
+    assert_floats(&out[0], "f32", &[1, 1, 2, 2], &[10.0, 11.0, 14.0, 15.0]);
+    // Row 0 reads padded row -1 and row 1: only the real taps (x1j, x1j+2) count.
+    assert_floats(&out[1], "f32", &[1, 1, 3, 2], &[5.0, 6.0, 5.0, 6.0, 9.0, 10.0]);
+}
+
+#[test]
 fn max_pool2d_integers_default_strides() {
     let out = eval(
         r#"

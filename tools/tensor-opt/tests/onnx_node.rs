@@ -42,7 +42,6 @@ const LIGHT_OPS_LIMITS: &[&str] = &[
     "is not supported (tg has no bool tensors)",
     "element type",
     "only 1-D and 2-D pooling (NCL, NCHW) are supported",
-    "dilations other than 1 are not supported",
     "its Indices output is not supported",
     "training mode (its running-statistics outputs) is not supported",
 ];

@@ -1,8 +1,8 @@
 //! Pooling over NCHW: `tg.max_pool2d` and `tg.avg_pool2d`.
 //!
-//! Windows are placed as for `tg.conv2d` with dilation 1 (see
-//! [`Window2D`]): output `(y, x)` covers padded rows `y*sh .. y*sh + KH` and
-//! columns `x*sw .. x*sw + KW`.
+//! Windows are placed as for `tg.conv2d` (see [`Window2D`]): output
+//! `(y, x)` reads padded rows `y*sh + ky*dh` for `ky < KH` and columns
+//! `x*sw + kx*dw` for `kx < KW`.
 
 use super::linalg::Window2D;
 use crate::element::Element;

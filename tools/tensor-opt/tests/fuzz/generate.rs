@@ -437,8 +437,9 @@ impl<'r> Builder<'r> {
         let op = *self.rng.pick(&["max_pool2d", "avg_pool2d"]);
         let k = self.rng.range(1, 3);
         let stride = self.rng.range(1, 2);
+        let dilation = if k > 1 { self.rng.range(1, 2) } else { 1 };
         let pad = if k > 1 { self.rng.range(0, 1) } else { 0 };
-        let out = |size: i64| (size + 2 * pad - k).div_euclid(stride) + 1;
+        let out = |size: i64| (size + 2 * pad - dilation * (k - 1) - 1).div_euclid(stride) + 1;
         let (oh, ow) = (out(h), out(w));
         if oh < 1 || ow < 1 {
             return self.unary(v);
@@ -446,6 +447,9 @@ impl<'r> Builder<'r> {
         let mut attrs = String::new();
         if stride != 1 {
             attrs.push_str(&format!(" strides [{stride}, {stride}]"));
+        }
+        if dilation != 1 {
+            attrs.push_str(&format!(" dilations [{dilation}, {dilation}]"));
         }
         if pad != 0 {
             attrs.push_str(&format!(" padding [{pad}, {pad}, {pad}, {pad}]"));

@@ -309,9 +309,11 @@ fn lower<'c, 'a>(b: &Builder<'c, 'a>, config: Config, op: OperationRef<'c, 'a>, 
         ),
         TgOp::MaxPool2D | TgOp::AvgPool2D => {
             let (kernel, strides, padding) = (attr_list("kernel")?, attr_list("strides")?, attr_list("padding")?);
+            let dilations = attr_list("dilations")?;
             let window = pool::Window {
                 kernel: &kernel,
                 strides: &strides,
+                dilations: &dilations,
                 padding: &padding,
                 count_include_pad: op.has_attribute("count_include_pad"),
                 channels_last: config.conv_channels_last,

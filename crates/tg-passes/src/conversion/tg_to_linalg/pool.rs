@@ -12,6 +12,7 @@ use melior::ir::Value;
 pub(super) struct Window<'w> {
     pub kernel: &'w [i64],
     pub strides: &'w [i64],
+    pub dilations: &'w [i64],
     pub padding: &'w [i64],
     pub count_include_pad: bool,
     pub channels_last: bool,
@@ -32,7 +33,7 @@ fn pool_in<'c, 'a>(b: &Builder<'c, 'a>, is_max: bool, input: Value<'c, 'a>, out:
     let (kernel, padding, count_include_pad) = (w.kernel, w.padding, w.count_include_pad);
     let (t, is_float) = (out.element, out.is_float());
     let window = b.empty(kernel, t);
-    let attrs = [("strides", dense_pair(b.context, w.strides)), ("dilations", dense_pair(b.context, &[1, 1]))];
+    let attrs = [("strides", dense_pair(b.context, w.strides)), ("dilations", dense_pair(b.context, w.dilations))];
     let (pad, max_op, sum_op) = if w.channels_last {
         (pad_channels_last as PadFn, "linalg.pooling_nhwc_max", "linalg.pooling_nhwc_sum")
     } else {
