@@ -515,8 +515,9 @@ impl<'c, 'a> Importer<'c, 'a> {
                     (kernel, strides) = (vec![1, kernel[0]], vec![1, strides[0]]);
                     dilations = vec![1, dilations.first().copied().unwrap_or(1)];
                 }
-                if kernel.len() != 2 || strides.len() != 2 || dilations.len() != 2 {
-                    return Err(err("only 1-D and 2-D pooling (NCL, NCHW) are supported".into()));
+                let spatial = kernel.len();
+                if !(spatial == 2 || spatial == 3) || strides.len() != spatial || dilations.len() != spatial {
+                    return Err(err("only 1-D, 2-D and 3-D pooling (NCL, NCHW, NCDHW) are supported".into()));
                 }
                 let window = Window { kernel: &kernel, strides: &strides, dilations: &dilations };
                 let explicit_1d = shape_1d.is_some() && matches!(node.string("auto_pad").as_deref(), None | Some("NOTSET"));
@@ -532,33 +533,34 @@ impl<'c, 'a> Importer<'c, 'a> {
                 let mut count_include_pad = op_type == "AveragePool" && node.int("count_include_pad", 0) != 0;
                 if node.int("ceil_mode", 0) != 0 {
                     let shape = shape_of(x).ok_or_else(|| err("the input's shape is not static".into()))?;
-                    let extra: Vec<i64> =
-                        (0..2).map(|d| ceil_mode_extra(shape[d + 2], dilations[d] * (kernel[d] - 1) + 1, strides[d], pads[d], pads[d + 2])).collect();
+                    let extra: Vec<i64> = (0..spatial)
+                        .map(|d| {
+                            let extent = dilations[d] * (kernel[d] - 1) + 1;
+                            ceil_mode_extra(shape[d + 2], extent, strides[d], pads[d], pads[d + spatial])
+                        })
+                        .collect();
                     if count_include_pad {
                         // ONNX counts the explicit pads but not the part of a
                         // window that ceil_mode adds: the explicit pads become
                         // zeros of the input, and only the extension is padding,
                         // left out of the count.
-                        let (low, high) = ([0, 0, pads[0], pads[1]], [0, 0, pads[2], pads[3]]);
+                        let low: Vec<i64> = [0, 0].into_iter().chain(pads[..spatial].iter().copied()).collect();
+                        let high: Vec<i64> = [0, 0].into_iter().chain(pads[spatial..].iter().copied()).collect();
                         let attributes = [("low", self.array(&low)), ("high", self.array(&high))];
                         x = self.emit("tg.pad", &[x], &attributes, None, location).map_err(err)?;
-                        pads = vec![0, 0, 0, 0];
+                        pads = vec![0; 2 * spatial];
                         count_include_pad = false;
                     }
-                    pads[2] += extra[0];
-                    pads[3] += extra[1];
+                    for d in 0..spatial {
+                        pads[spatial + d] += extra[d];
+                    }
                 }
-                let mut attributes = vec![
-                    ("kernel", self.array(&kernel)),
-                    ("strides", self.array(&strides)),
-                    ("dilations", self.array(&dilations)),
-                    ("padding", self.array(&pads)),
-                ];
                 let tg = if op_type == "MaxPool" { "tg.max_pool2d" } else { "tg.avg_pool2d" };
-                if count_include_pad {
-                    attributes.push(("count_include_pad", Attribute::unit(self.context)));
-                }
-                let y = self.emit(tg, &[x], &attributes, None, location).map_err(err)?;
+                let y = if spatial == 3 {
+                    self.pool3d(tg, x, &kernel, &strides, &dilations, &pads, count_include_pad, location).map_err(err)?
+                } else {
+                    self.pool2d(tg, x, &kernel, &strides, &dilations, &pads, count_include_pad, location).map_err(err)?
+                };
                 match (&shape_1d, shape_of(y)) {
                     (Some(_), Some(out)) => one(self.reshape(y, &[out[0], out[1], out[3]], location).map_err(err)?),
                     _ => one(y),
@@ -824,30 +826,101 @@ impl<'c, 'a> Importer<'c, 'a> {
     /// SAME_LOWER pad so that each output size is ceil(input / stride), the
     /// odd pixel at the end (UPPER) or the beginning (LOWER).
     fn pads(&self, node: &Node, x: Value, window: &Window) -> Result<Vec<i64>, ImportError> {
+        let n = window.kernel.len();
         let same = |upper: bool| -> Result<Vec<i64>, ImportError> {
-            let shape = shape_of(x).filter(|s| s.len() == 4).ok_or_else(|| node.error("auto_pad needs a static 4-D input"))?;
-            let mut pads = vec![0; 4];
-            for d in 0..2 {
+            let shape = shape_of(x)
+                .filter(|s| s.len() == n + 2)
+                .ok_or_else(|| node.error(format!("auto_pad needs a static {}-D input", n + 2)))?;
+            let mut pads = vec![0; 2 * n];
+            for d in 0..n {
                 let (size, stride) = (shape[d + 2], window.strides[d]);
                 let extent = (window.kernel[d] - 1) * window.dilations[d] + 1;
                 let total = (((size + stride - 1) / stride - 1) * stride + extent - size).max(0);
                 let (small, large) = (total / 2, total - total / 2);
-                (pads[d], pads[d + 2]) = if upper { (small, large) } else { (large, small) };
+                (pads[d], pads[d + n]) = if upper { (small, large) } else { (large, small) };
             }
             Ok(pads)
         };
         match node.string("auto_pad").as_deref() {
             None | Some("NOTSET") => {}
-            Some("VALID") => return Ok(vec![0, 0, 0, 0]),
+            Some("VALID") => return Ok(vec![0; 2 * n]),
             Some("SAME_UPPER") => return same(true),
             Some("SAME_LOWER") => return same(false),
             Some(other) => return Err(node.error(format!("auto_pad={other} is not one of NOTSET, VALID, SAME_UPPER, SAME_LOWER"))),
         }
-        let pads = node.ints("pads").unwrap_or_else(|| vec![0, 0, 0, 0]);
-        if pads.len() != 4 {
-            return Err(node.error(format!("pads {pads:?} are not 2-D (4 values)")));
+        let pads = node.ints("pads").unwrap_or_else(|| vec![0; 2 * n]);
+        if pads.len() != 2 * n {
+            return Err(node.error(format!("pads {pads:?} are not {n}-D ({} values)", 2 * n)));
         }
         Ok(pads)
+    }
+
+    /// `tg.max_pool2d` / `tg.avg_pool2d` (`tg`) of `x`; `padding` is
+    /// `[top, left, bottom, right]`.
+    #[allow(clippy::too_many_arguments)]
+    fn pool2d(
+        &mut self,
+        tg: &str,
+        x: Value<'c, 'a>,
+        kernel: &[i64],
+        strides: &[i64],
+        dilations: &[i64],
+        padding: &[i64],
+        count_include_pad: bool,
+        location: Location<'c>,
+    ) -> Result<Value<'c, 'a>, String> {
+        let mut attributes = vec![
+            ("kernel", self.array(kernel)),
+            ("strides", self.array(strides)),
+            ("dilations", self.array(dilations)),
+            ("padding", self.array(padding)),
+        ];
+        if count_include_pad {
+            attributes.push(("count_include_pad", Attribute::unit(self.context)));
+        }
+        self.emit(tg, &[x], &attributes, None, location)
+    }
+
+    /// A 3-D pool over `[N, C, D, H, W]` as two 2-D ones, which is exact
+    /// because the window is a box: over (H, W) of `[N, C*D, H, W]`, then
+    /// over (D, 1) of `[N, C, D, OH*OW]`. A maximum of maxima is the
+    /// maximum; a mean of means is the mean, with `count_include_pad` (every
+    /// count constant) and without (the real part of a box is a box, its
+    /// count the product of the two counts). `padding` is `[d, h, w]` begins
+    /// then ends.
+    #[allow(clippy::too_many_arguments)]
+    fn pool3d(
+        &mut self,
+        tg: &str,
+        x: Value<'c, 'a>,
+        kernel: &[i64],
+        strides: &[i64],
+        dilations: &[i64],
+        padding: &[i64],
+        count_include_pad: bool,
+        location: Location<'c>,
+    ) -> Result<Value<'c, 'a>, String> {
+        let shape = shape_of(x).filter(|s| s.len() == 5).ok_or("a 3-D pool needs a static 5-D input (NCDHW)")?;
+        let [n, c, d, h, w] = [shape[0], shape[1], shape[2], shape[3], shape[4]];
+        let planes = self.reshape(x, &[n, c * d, h, w], location)?;
+        let hw_padding = [padding[1], padding[2], padding[4], padding[5]];
+        let pooled = self.pool2d(tg, planes, &kernel[1..], &strides[1..], &dilations[1..], &hw_padding, count_include_pad, location)?;
+        let pooled_shape = shape_of(pooled).ok_or("a pool's result has a static shape")?;
+        let (oh, ow) = (pooled_shape[2], pooled_shape[3]);
+        let columns = self.reshape(pooled, &[n, c, d, oh * ow], location)?;
+        let d_padding = [padding[0], 0, padding[3], 0];
+        let y = self.pool2d(
+            tg,
+            columns,
+            &[kernel[0], 1],
+            &[strides[0], 1],
+            &[dilations[0], 1],
+            &d_padding,
+            count_include_pad,
+            location,
+        )?;
+        let od = shape_of(y).ok_or("a pool's result has a static shape")?[2];
+        self.reshape(y, &[n, c, od, oh, ow], location)
     }
 }
 

@@ -41,7 +41,7 @@ const LIGHT_OPS_LIMITS: &[&str] = &[
     "op type 'CastLike' is not supported",
     "is not supported (tg has no bool tensors)",
     "element type",
-    "only 1-D and 2-D pooling (NCL, NCHW) are supported",
+    "only 1-D, 2-D and 3-D pooling (NCL, NCHW, NCDHW) are supported",
     "its Indices output is not supported",
     "training mode (its running-statistics outputs) is not supported",
 ];
