@@ -764,9 +764,55 @@ impl<'c, 'a> Importer<'c, 'a> {
                 let denominator = self.emit("tg.pow", &[base, beta], &[], None, location).map_err(err)?;
                 one(self.emit("tg.div", &[x, denominator], &[], None, location).map_err(err)?)
             }
+            "BatchNormalization" if node.int("training_mode", 0) != 0 => {
+                // Normalized with the batch's own statistics (over every axis
+                // but the channels; the variance is the population one), and
+                // the running statistics updated by `momentum`:
+                // running = input * momentum + batch * (1 - momentum).
+                if node.proto.output.len() > 3 {
+                    return Err(err("training mode with saved mean and variance outputs (before opset 14) is not supported".into()));
+                }
+                let x = input(self, 0)?;
+                let epsilon = node.float("epsilon", 1e-5) as f64;
+                let momentum = node.float("momentum", 0.9) as f64;
+                let shape = shape_of(x).ok_or_else(|| err("the input's shape is not static".into()))?;
+                let rank = shape.len() as i64;
+                let channels = *shape.get(1).ok_or_else(|| err("the input has no channel axis".into()))?;
+                let axes: Vec<i64> = (0..rank).filter(|&a| a != 1).collect();
+                let reduce = [("axes", self.array(&axes)), ("keepdims", Attribute::unit(self.context))];
+                let mean = self.emit("tg.reduce_mean", &[x], &reduce, None, location).map_err(err)?;
+                let centered = self.emit("tg.sub", &[x, mean], &[], None, location).map_err(err)?;
+                let squares = self.emit("tg.mul", &[centered, centered], &[], None, location).map_err(err)?;
+                let var = self.emit("tg.reduce_mean", &[squares], &reduce, None, location).map_err(err)?;
+                let per_channel: Vec<i64> = std::iter::once(channels).chain(std::iter::repeat_n(1, shape.len() - 2)).collect();
+                let scale = input(self, 1)?;
+                let scale = self.reshape(scale, &per_channel, location).map_err(err)?;
+                let bias = input(self, 2)?;
+                let bias = self.reshape(bias, &per_channel, location).map_err(err)?;
+                let eps = self.splat(var, &[], epsilon, location).map_err(err)?;
+                let shifted_var = self.emit("tg.add", &[var, eps], &[], None, location).map_err(err)?;
+                let deviation = self.emit("tg.sqrt", &[shifted_var], &[], None, location).map_err(err)?;
+                let normalized = self.emit("tg.div", &[centered, deviation], &[], None, location).map_err(err)?;
+                let scaled = self.emit("tg.mul", &[normalized, scale], &[], None, location).map_err(err)?;
+                let y = self.emit("tg.add", &[scaled, bias], &[], None, location).map_err(err)?;
+                let mut outputs = vec![Output::Value(y)];
+                for (input_index, batch) in [(3, mean), (4, var)] {
+                    if node.proto.output.len() <= outputs.len() {
+                        break;
+                    }
+                    let batch = self.reshape(batch, &[channels], location).map_err(err)?;
+                    let running = input(self, input_index)?;
+                    let keep = self.splat(running, &[], momentum, location).map_err(err)?;
+                    let take = self.splat(batch, &[], 1.0 - momentum, location).map_err(err)?;
+                    let kept = self.emit("tg.mul", &[running, keep], &[], None, location).map_err(err)?;
+                    let taken = self.emit("tg.mul", &[batch, take], &[], None, location).map_err(err)?;
+                    outputs.push(Output::Value(self.emit("tg.add", &[kept, taken], &[], None, location).map_err(err)?));
+                }
+                Ok(outputs)
+            }
             "BatchNormalization" => {
                 if node.proto.output.iter().skip(1).any(|o| !o.is_empty()) {
-                    return Err(err("training mode (its running-statistics outputs) is not supported".into()));
+                    return Err(err("its running-statistics outputs (training mode) need training_mode=1".into()));
                 }
                 let x = input(self, 0)?;
                 let epsilon = node.float("epsilon", 1e-5) as f64;
