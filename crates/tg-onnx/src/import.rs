@@ -789,12 +789,7 @@ impl<'c, 'a> Importer<'c, 'a> {
                 let scale = self.reshape(scale, &per_channel, location).map_err(err)?;
                 let bias = input(self, 2)?;
                 let bias = self.reshape(bias, &per_channel, location).map_err(err)?;
-                let eps = self.splat(var, &[], epsilon, location).map_err(err)?;
-                let shifted_var = self.emit("tg.add", &[var, eps], &[], None, location).map_err(err)?;
-                let deviation = self.emit("tg.sqrt", &[shifted_var], &[], None, location).map_err(err)?;
-                let normalized = self.emit("tg.div", &[centered, deviation], &[], None, location).map_err(err)?;
-                let scaled = self.emit("tg.mul", &[normalized, scale], &[], None, location).map_err(err)?;
-                let y = self.emit("tg.add", &[scaled, bias], &[], None, location).map_err(err)?;
+                let y = self.normalize(centered, var, scale, bias, epsilon, location).map_err(err)?;
                 let mut outputs = vec![Output::Value(y)];
                 for (input_index, batch) in [(3, mean), (4, var)] {
                     if node.proto.output.len() <= outputs.len() {
@@ -833,13 +828,8 @@ impl<'c, 'a> Importer<'c, 'a> {
                         per_channel.push(self.reshape(value, &shape, location).map_err(err)?);
                     }
                     let (scale, bias, mean, var) = (per_channel[0], per_channel[1], per_channel[2], per_channel[3]);
-                    let eps = self.splat(var, &[], epsilon, location).map_err(err)?;
-                    let shifted_var = self.emit("tg.add", &[var, eps], &[], None, location).map_err(err)?;
-                    let deviation = self.emit("tg.sqrt", &[shifted_var], &[], None, location).map_err(err)?;
-                    let a = self.emit("tg.div", &[scale, deviation], &[], None, location).map_err(err)?;
                     let centered = self.emit("tg.sub", &[x, mean], &[], None, location).map_err(err)?;
-                    let scaled = self.emit("tg.mul", &[centered, a], &[], None, location).map_err(err)?;
-                    return one(self.emit("tg.add", &[scaled, bias], &[], None, location).map_err(err)?);
+                    return one(self.normalize(centered, var, scale, bias, epsilon, location).map_err(err)?);
                 }
                 let stats: Vec<Vec<f64>> = (1..5)
                     .map(|i| match constant_input(self, i)?.values {
@@ -899,6 +889,25 @@ impl<'c, 'a> Importer<'c, 'a> {
             return Err(node.error(format!("pads {pads:?} are not {n}-D ({} values)", 2 * n)));
         }
         Ok(pads)
+    }
+
+    /// Batch normalization of `centered` (`x - mean`): `centered * (scale /
+    /// sqrt(var + epsilon)) + bias`, every operand broadcast per channel.
+    fn normalize(
+        &mut self,
+        centered: Value<'c, 'a>,
+        var: Value<'c, 'a>,
+        scale: Value<'c, 'a>,
+        bias: Value<'c, 'a>,
+        epsilon: f64,
+        location: Location<'c>,
+    ) -> Result<Value<'c, 'a>, String> {
+        let eps = self.splat(var, &[], epsilon, location)?;
+        let shifted_var = self.emit("tg.add", &[var, eps], &[], None, location)?;
+        let deviation = self.emit("tg.sqrt", &[shifted_var], &[], None, location)?;
+        let a = self.emit("tg.div", &[scale, deviation], &[], None, location)?;
+        let scaled = self.emit("tg.mul", &[centered, a], &[], None, location)?;
+        self.emit("tg.add", &[scaled, bias], &[], None, location)
     }
 
     /// `tg.max_pool2d` / `tg.avg_pool2d` (`tg`) of `x`; `padding` is
