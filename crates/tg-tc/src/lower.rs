@@ -122,8 +122,7 @@ fn statement<'c, 'a>(
     for (tensor, indices, padding) in &reads {
         let source = values[*tensor].expect("read after its definition");
         let shape = &f.tensors[*tensor].shape;
-        let tensor_element = element_type(context, f.tensors[*tensor].element);
-        let (value, indices) = fitted(b, source, shape, tensor_element, indices, *padding, &extents);
+        let (value, indices) = fitted(b, source, shape, f.tensors[*tensor].element, indices, *padding, &extents);
         inputs.push(Input { value, indices });
     }
     // Loops no operand spans as a bare dimension get a shape-only operand.
@@ -201,11 +200,12 @@ fn fitted<'c, 'a>(
     b: &Builder<'c, 'a>,
     source: melior::ir::Value<'c, 'a>,
     shape: &[i64],
-    element: Type<'c>,
+    element: Element,
     indices: &[IndexExpr],
     padding: Option<f64>,
     extents: &[i64],
 ) -> (melior::ir::Value<'c, 'a>, Vec<IndexExpr>) {
+    let (float, element) = (element.is_float(), element_type(b.context, element));
     let mut indices = indices.to_vec();
     let mut value = source;
     let mut shape = shape.to_vec();
@@ -215,7 +215,7 @@ fn fitted<'c, 'a>(
         let high: Vec<i64> = bounds.iter().zip(&shape).map(|(&(_, hi), &size)| (hi - (size - 1)).max(0)).collect();
         if low.iter().chain(&high).any(|&p| p > 0) {
             let padded: Vec<i64> = shape.iter().zip(low.iter().zip(&high)).map(|(s, (l, h))| s + l + h).collect();
-            value = pad_tensor(b, value, &low, &high, &padded, element, pad);
+            value = pad_tensor(b, value, &low, &high, &padded, element, Number::of(pad, float));
             for (e, l) in indices.iter_mut().zip(&low) {
                 e.constant += l;
             }
@@ -258,14 +258,13 @@ fn pad_tensor<'c, 'a>(
     high: &[i64],
     padded: &[i64],
     element: Type<'c>,
-    pad: f64,
+    pad: Number,
 ) -> melior::ir::Value<'c, 'a> {
     let context = b.context;
-    let float = !element.to_string().starts_with('i');
     let index = Type::index(context);
     let block = Block::new(&vec![(index, b.location); low.len()]);
     let body = BodyBuilder::new(context, b.location, &block);
-    let constant = body.constant(Number::of(pad, float), element);
+    let constant = body.constant(pad, element);
     block.append_operation(
         OperationBuilder::new("tensor.yield", b.location).add_operands(&[constant]).build().expect("a valid tensor.yield"),
     );

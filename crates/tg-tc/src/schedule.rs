@@ -2,23 +2,25 @@
 //!
 //! Each directive names a statement (by the tensor it defines) and its
 //! indices, and becomes transform ops on that statement's `linalg.generic`
-//! (matched by its `tc.statement` attribute), in the order written:
+//! (found by its `tc.statement` attribute at first, then by the mark put on
+//! its body's yield, which tiling, fusion and folding carry along), in the
+//! order written:
 //!
 //! | directive | transform ops |
 //! |---|---|
 //! | `reorder S (k, m)` | `structured.interchange`: the named loops take the places they hold, in the order given |
 //! | `tile S (m: 32, n: 32)` | `structured.tile_using_for` (one `scf.for` per named index) |
-//! | `parallel S (m)`, `(m: 8)` | `structured.tile_using_forall` (chunks of 1, or of 8), OpenMP with threads |
-//! | `vectorize S` | `structured.vectorize` at the current tile sizes (masked when a tile does not divide) |
+//! | `parallel S (m)`, `(m: 8)` | `structured.tile_using_forall` (chunks of 1, or of 8), OpenMP with threads; a reduction's init fused into it |
 //! | `unroll S (k)`, `(k: 4)` | `loop.unroll` of the loop `tile` made for `k` (fully, or by 4) |
-//! | `compute_at P at S.i` | `structured.fuse_into_containing_op`: `P` (and its init) computed inside `S`'s loop over `i`, as Halide's `compute_at` |
+//! | `compute_at P at S.i` | `structured.fuse_into_containing_op` into each loop of `S`'s nest down to the one over `i`: `P` (and its init) computed there, as Halide's `compute_at` |
 //! | `pack S (m: 8, n: 16, k: 1)` | `structured.pack`: `S`'s operands in tiles of those sizes |
+//! | `vectorize S` | after every other directive: unit loops folded away, then `structured.vectorize` (masked where a tile does not divide its loop) |
 //!
 //! then the vector lowerings `tg-schedule` ends with. Every transform op
 //! carries the location of its directive, so the interpreter's error for an
-//! illegal step (`vectorize` of a convolution, `compute_at` of a tensor
-//! that is not a producer) points at the `.tc` line. Every op is
-//! semantics-preserving: a schedule never changes results.
+//! illegal step (`compute_at` into a loop that does not consume the
+//! producer) points at the `.tc` line. Every op is semantics-preserving: a
+//! schedule never changes results.
 
 use crate::ast::{Directive, Name};
 use crate::check::Function;
@@ -31,7 +33,7 @@ const ANY: &str = "!transform.any_op";
 /// Per statement: its loops in their current order, and what was made of it.
 struct State {
     handle: String,
-    /// (index name, extent) in the loop order.
+    /// (index name, extent, is a reduction) in the loop order.
     loops: Vec<(String, i64, bool)>,
     /// The current tile size of each loop (its extent when untiled).
     tile: Vec<i64>,
