@@ -407,6 +407,30 @@ impl<'c, 'a> Importer<'c, 'a> {
         };
         match op_type {
             "Identity" => Ok(vec![Output::Value(input(self, 0)?)]),
+            // To `to` (Cast) or to the element type of the second input
+            // (CastLike): tg.cast, folded on constants (shape arithmetic).
+            "Cast" | "CastLike" => {
+                let to = if op_type == "Cast" {
+                    let code = i32::try_from(node.int("to", -1)).unwrap_or(-1);
+                    ElementType::from_onnx(code).map_err(|m| err(format!("casting to {m} is not supported")))?
+                } else {
+                    let like = node.input(1).ok_or_else(|| err("input 1 is missing".into()))?;
+                    match self.consts.get(like) {
+                        Some(tensor) => tensor.element,
+                        None => element_of(input(self, 1)?).map_err(err)?,
+                    }
+                };
+                let source = node.input(0).ok_or_else(|| err("input 0 is missing".into()))?;
+                if let Some(tensor) = self.consts.get(source) {
+                    return Ok(vec![Output::Const(tensor.cast(to))]);
+                }
+                let x = input(self, 0)?;
+                if element_of(x).map_err(err)? == to {
+                    return one(x);
+                }
+                let shape = shape_of(x).ok_or_else(|| err("the input's shape is not static".into()))?;
+                one(self.emit("tg.cast", &[x], &[], Some(tensor_type(self.context, &shape, to)), location).map_err(err)?)
+            }
             // Inference: the identity. Its mask output is not defined: a node
             // reading it fails as reading an undefined value.
             "Dropout" => {

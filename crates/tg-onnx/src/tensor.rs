@@ -26,6 +26,16 @@ impl ElementType {
         }
     }
 
+    /// `x` at this float type's precision.
+    fn round(self, x: f64) -> f64 {
+        if self == ElementType::F32 { x as f32 as f64 } else { x }
+    }
+
+    /// `x` wrapped to this integer type's width.
+    fn wrap(self, x: i64) -> i64 {
+        if self == ElementType::I32 { x as i32 as i64 } else { x }
+    }
+
     /// The MLIR spelling (`f32`, ...).
     pub fn mlir(self) -> &'static str {
         match self {
@@ -57,6 +67,19 @@ pub struct Tensor {
 }
 
 impl Tensor {
+    /// The values converted to `to` as ONNX's Cast does (and tg.cast):
+    /// floats to integers toward zero, integers wrapped to their width,
+    /// floats rounded to their precision.
+    pub fn cast(&self, to: ElementType) -> Tensor {
+        let values = match (&self.values, to.is_float()) {
+            (Values::Float(v), true) => Values::Float(v.iter().map(|&x| to.round(x)).collect()),
+            (Values::Int(v), true) => Values::Float(v.iter().map(|&x| to.round(x as f64)).collect()),
+            (Values::Float(v), false) => Values::Int(v.iter().map(|&x| to.wrap(x.trunc() as i64)).collect()),
+            (Values::Int(v), false) => Values::Int(v.iter().map(|&x| to.wrap(x)).collect()),
+        };
+        Tensor { shape: self.shape.clone(), element: to, values }
+    }
+
     /// Reads `proto`; external data is refused (no model directory to read it from).
     pub fn read(proto: &TensorProto) -> Result<Tensor, String> {
         Tensor::read_from(proto, None)
