@@ -11,7 +11,14 @@ input is ONNX's runner's (`arange(n) / n`); each tensor-run result is
 checked against onnxruntime's before its time counts.
 
 Usage: benches/networks.py [--iters N] [--only resnet50,vgg19] [--threads 1,2]
+                       [--random-weights SEED]
                        [--json FILE] [--tensor-run PATH] [--tensor-translate PATH]
+
+The light models' weights are ConstantOfShape splats, which compile to
+splat constants (loads from them fold away). `--random-weights SEED` makes
+every Conv's and Gemm's weight a dense initializer of random values instead
+(uniform, scaled by its fan-in so that activations stay bounded), in the
+model both tools run: the case a trained model is.
 
 Prints a Markdown table with the ratios (onnxruntime's time / ours: above 1
 is faster than onnxruntime) and their geometric mean; writes every number to
@@ -53,6 +60,33 @@ def runner_input(model):
     return graph_input.name, (np.arange(n, dtype=np.float64) / n).astype(np.float32).reshape(shape)
 
 
+def with_random_weights(model, seed):
+    """`model` with each Conv's and Gemm's weight (input 1), when a
+    ConstantOfShape makes it, replaced by an initializer of random values of
+    its shape: uniform in +-sqrt(3 / fan_in)."""
+    from onnx import numpy_helper
+    rng = np.random.default_rng(seed)
+    producers = {n.output[0]: n for n in model.graph.node if n.op_type == "ConstantOfShape"}
+    constants = {n.output[0]: numpy_helper.to_array(n.attribute[0].t) for n in model.graph.node
+                 if n.op_type == "Constant" and n.attribute and n.attribute[0].name == "value"}
+    constants.update({i.name: numpy_helper.to_array(i) for i in model.graph.initializer})
+    weights = {n.input[1] for n in model.graph.node if n.op_type in ("Conv", "Gemm") and len(n.input) > 1}
+    replaced = []
+    for name in sorted(weights & producers.keys()):
+        shape_name = producers[name].input[0]
+        if shape_name not in constants:
+            continue
+        shape = [int(d) for d in constants[shape_name]]
+        fan_in = int(np.prod(shape[1:])) if len(shape) > 1 else 1
+        bound = np.sqrt(3.0 / max(fan_in, 1))
+        values = rng.uniform(-bound, bound, shape).astype(np.float32)
+        model.graph.initializer.append(numpy_helper.from_array(values, name))
+        replaced.append(producers[name])
+    for node in replaced:
+        model.graph.node.remove(node)
+    return model, len(replaced)
+
+
 def onnxruntime_time(path, name, x, threads, iters):
     options = ort.SessionOptions()
     options.intra_op_num_threads = threads
@@ -84,6 +118,7 @@ def main():
     parser.add_argument("--iters", type=int, default=10)
     parser.add_argument("--only", default="")
     parser.add_argument("--threads", default="")
+    parser.add_argument("--random-weights", type=int, default=None, metavar="SEED")
     parser.add_argument("--json", default=str(ROOT / "target/bench/onnx.json"))
     parser.add_argument("--tensor-run", default=str(ROOT / "target/release/tensor-run"))
     parser.add_argument("--tensor-translate", default=str(ROOT / "target/release/tensor-translate"))
@@ -91,13 +126,19 @@ def main():
     cores = os.cpu_count() or 1
     thread_counts = [int(t) for t in args.threads.split(",")] if args.threads else sorted({1, cores})
     networks = [n for n in NETWORKS if not args.only or n in args.only.split(",")]
-    print(f"onnxruntime {ort.__version__}, {cores} cores, {args.iters} iterations per median")
+    weights = "splat weights (as shipped)" if args.random_weights is None else f"random weights (seed {args.random_weights})"
+    print(f"onnxruntime {ort.__version__}, {cores} cores, {args.iters} iterations per median, {weights}")
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         for network in networks:
             path = light_dir() / f"light_{network}.onnx"
             model = onnx.load(str(path))
+            if args.random_weights is not None:
+                model, count = with_random_weights(model, args.random_weights)
+                path = tmp / f"{network}_random.onnx"
+                onnx.save(model, str(path))
+                print(f"{network}: {count} weights made random", flush=True)
             name, x = runner_input(model)
             x_path = tmp / f"{network}_in.npy"
             np.save(x_path, x)
@@ -141,7 +182,7 @@ def main():
         print(f"\ngeometric mean of the ratios, {t} thread(s): {means[t]:.2f}x (lowest {min(ratios):.2f}x)")
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
     Path(args.json).write_text(json.dumps({"onnxruntime": ort.__version__, "cores": cores, "rows": rows,
-                                           "geomean": means}, indent=2))
+                                           "geomean": means, "random_weights": args.random_weights}, indent=2))
 
 
 if __name__ == "__main__":

@@ -216,3 +216,24 @@ func.func @pool(%x: tensor<1x2x4x4xf32>) -> tensor<1x2x2x2xf32> {
       ins(%x, %k : tensor<1x2x4x4xf32>, tensor<2x2xf32>) outs(%c : tensor<1x2x2x2xf32>) -> tensor<1x2x2x2xf32>
   return %r : tensor<1x2x2x2xf32>
 }
+
+// -----
+
+// A matrix-vector product (one row: a fully connected layer on a batch of
+// one) is not packed, however large B is: tiles of the row by 8 columns (the
+// widest whole vectors dividing 1000) in a forall, the reduction a loop of
+// FMAs that streams B once.
+// EMIT-LABEL: func.func @matvec
+// EMIT: transform.structured.tile_using_forall %{{.*}} tile_sizes [1, 8, 0]
+// EMIT-NOT: transform.structured.pack
+// APPLY-LABEL: func.func @matvec
+// APPLY-NOT: linalg.pack
+// APPLY: scf.forall (%{{.*}}) in (125)
+// APPLY: vector.fma {{.*}} : vector<8xf32>
+func.func @matvec(%x: tensor<1x512xf32>, %w: tensor<512x1000xf32>) -> tensor<1x1000xf32> {
+  %init = tensor.empty() : tensor<1x1000xf32>
+  %zero = arith.constant 0.0 : f32
+  %acc = linalg.fill ins(%zero : f32) outs(%init : tensor<1x1000xf32>) -> tensor<1x1000xf32>
+  %y = linalg.matmul ins(%x, %w : tensor<1x512xf32>, tensor<512x1000xf32>) outs(%acc : tensor<1x1000xf32>) -> tensor<1x1000xf32>
+  return %y : tensor<1x1000xf32>
+}

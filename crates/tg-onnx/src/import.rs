@@ -472,13 +472,23 @@ impl<'c, 'a> Importer<'c, 'a> {
                 one(acc)
             }
             "Gemm" => {
-                let (mut a, mut b) = (input(self, 0)?, input(self, 1)?);
+                let mut a = input(self, 0)?;
                 if node.int("transA", 0) != 0 {
                     a = self.emit("tg.transpose", &[a], &[("perm", self.array(&[1, 0]))], None, location).map_err(err)?;
                 }
-                if node.int("transB", 0) != 0 {
-                    b = self.emit("tg.transpose", &[b], &[("perm", self.array(&[1, 0]))], None, location).map_err(err)?;
-                }
+                let transposed_weight = match node.int("transB", 0) != 0 {
+                    // A weight is transposed once, here, not at every call.
+                    true => Some(node.input(1).and_then(|name| self.consts.get(name)).and_then(Tensor::transposed)),
+                    false => None,
+                };
+                let b = match transposed_weight {
+                    Some(Some(weight)) => self.constant(&weight, location).map_err(err)?,
+                    Some(None) => {
+                        let b = input(self, 1)?;
+                        self.emit("tg.transpose", &[b], &[("perm", self.array(&[1, 0]))], None, location).map_err(err)?
+                    }
+                    None => input(self, 1)?,
+                };
                 let mut y = self.emit("tg.matmul", &[a, b], &[], None, location).map_err(err)?;
                 let alpha = node.float("alpha", 1.0);
                 if alpha != 1.0 {

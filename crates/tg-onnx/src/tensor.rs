@@ -80,6 +80,18 @@ impl Tensor {
         Tensor { shape: self.shape.clone(), element: to, values }
     }
 
+    /// A 2-D tensor transposed (`None` for another rank).
+    pub fn transposed(&self) -> Option<Tensor> {
+        let [rows, cols] = self.shape[..] else { return None };
+        let (rows, cols) = (rows as usize, cols as usize);
+        let order = |i: usize| (i % rows) * cols + i / rows;
+        let values = match &self.values {
+            Values::Float(v) => Values::Float((0..v.len()).map(|i| v[order(i)]).collect()),
+            Values::Int(v) => Values::Int((0..v.len()).map(|i| v[order(i)]).collect()),
+        };
+        Some(Tensor { shape: vec![cols as i64, rows as i64], element: self.element, values })
+    }
+
     /// Reads `proto`; external data is refused (no model directory to read it from).
     pub fn read(proto: &TensorProto) -> Result<Tensor, String> {
         Tensor::read_from(proto, None)

@@ -279,11 +279,26 @@ fn contraction(
 /// for the contraction to skip packing: half of a 32 KiB L1 data cache.
 const UNPACKED_B_BYTES: i64 = 16 * 1024;
 
+/// Rows of `A` below which a contraction is a matrix-vector product (a
+/// batch of one through a fully connected layer): no register tile has so
+/// few rows, and packing `B` would read and write all of it to use it once.
+const MATVEC_ROWS: i64 = 4;
+
 /// The register tile of a contraction that is not worth packing, if it is
-/// one: `B`'s rows are then reread from L1 by every row tile.
+/// one: `B` fits in L1 (its rows are reread from there by every row tile),
+/// or `A` has fewer than [`MATVEC_ROWS`] rows (`B` is streamed once, the
+/// tile all of `A`'s rows by a whole number of vectors that divides `n`).
 fn unpacked_tile(m: i64, n: i64, k: i64, p: Params) -> Option<(i64, i64)> {
     let (mr, nr) = register_tile(m, n, p.vector_width);
-    (k * n * 4 <= UNPACKED_B_BYTES && m % mr == 0 && n % nr == 0).then_some((mr, nr))
+    if k * n * 4 <= UNPACKED_B_BYTES && m % mr == 0 && n % nr == 0 {
+        return Some((mr, nr));
+    }
+    if m < MATVEC_ROWS {
+        let w = p.vector_width;
+        let nr = [2 * w, w, w / 2, w / 4].into_iter().filter(|&c| c >= 1).find(|&c| n % c == 0).unwrap_or(1);
+        return Some((m, nr));
+    }
+    None
 }
 
 /// The steps for a contraction that is not packed: every `MR x NR` tile of
@@ -559,7 +574,7 @@ fn cleanup() -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{conv_tile, register_tile, CONV_ACCUMULATORS};
+    use super::{conv_tile, register_tile, unpacked_tile, Params, CONV_ACCUMULATORS};
 
     /// With AVX-512's 32 registers the tile is 8 x 32 (16 accumulators); with
     /// AVX2's 16, 8 rows would need all 16 for accumulators and spill, so it
@@ -580,6 +595,20 @@ mod tests {
             assert!(ow % owt == 0 && f % ft == 0, "({owt}, {ft}) does not divide ({ow}, {f})");
             assert!(owt * ((ft + 15) / 16) <= CONV_ACCUMULATORS, "({owt}, {ft}) spills");
         }
+    }
+
+    /// A matrix-vector product (one row of `A`: a fully connected layer on a
+    /// batch of one) is not packed, whatever `B`'s size: its tile is the row
+    /// by the widest whole vectors dividing `n`. A contraction with rows to
+    /// share `B` between is packed once `B` leaves L1.
+    #[test]
+    fn matrix_vector_products_are_not_packed() {
+        let p = Params { vector_width: 16, threads: 1, kc: 1024 };
+        assert_eq!(unpacked_tile(1, 4096, 9216, p), Some((1, 32)));
+        assert_eq!(unpacked_tile(1, 1000, 4096, p), Some((1, 8)));
+        assert_eq!(unpacked_tile(2, 7, 64, p), Some((2, 1)));
+        assert_eq!(unpacked_tile(64, 4096, 9216, p), None);
+        assert_eq!(unpacked_tile(8, 32, 16, p), Some((8, 32)));
     }
 
     #[test]
