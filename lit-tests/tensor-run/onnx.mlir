@@ -32,3 +32,10 @@
 // are the inputs.
 // RUN: tensor-run %S/../tensor-translate/Inputs/reshape.onnx --constant-input shape=%S/../tensor-translate/Inputs/reshape-shape.pb --random-inputs 1 --print | FileCheck %s --check-prefix=CONSTANT
 // CONSTANT: result #0: tensor<4x6xf32> (24 elements)
+
+// A convolution whose filter is a dense_resource blob (transposed at compile
+// time for the channels-last convolution): compiled = interpreted.
+// RUN: tensor-run %S/../tensor-translate/Inputs/conv-weights.onnx --random-inputs 5 -o %t.convw.jit.npy
+// RUN: tensor-run %S/../tensor-translate/Inputs/conv-weights.onnx --random-inputs 5 -o %t.convw.ref.npy --reference
+// RUN: %python %inputs/compare.py %t.convw.jit.npy %t.convw.ref.npy 1e-5 | FileCheck %s --check-prefix=CONVW
+// CONVW: match: float32 (1, 8, 6, 6)

@@ -22,3 +22,12 @@
 // CHECK: builtin: {
 // CHECK: fc_W: "0x04000000
 // ESCAPE: tensor-translate: error: {{.*}}wide-escape.onnx: initializer 'fc.W': its external data location '../wide-external.data' is not a path inside the model's directory
+
+// A channels-last convolution's filter blob is transposed once, at compile
+// time (a new blob), not by a linalg.generic at every call (compiled =
+// interpreted: tensor-run/onnx.mlir).
+// RUN: tensor-translate --import-onnx %inputs/conv-weights.onnx \
+// RUN:   | tensor-opt --pass-pipeline='builtin.module(func.func(tg-to-linalg{conv-channels-last}))' | FileCheck %s --check-prefix=FILTER
+// FILTER: %[[HWCF:.*]] = arith.constant dense_resource<transposed> : tensor<3x3x4x8xf32>
+// FILTER: linalg.conv_2d_nhwc_hwcf {{.*}} ins(%{{.*}}, %[[HWCF]] : tensor<1x8x8x4xf32>, tensor<3x3x4x8xf32>)
+// FILTER-NOT: ins(%cst : tensor<8x4x3x3xf32>)

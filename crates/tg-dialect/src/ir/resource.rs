@@ -106,3 +106,46 @@ fn in_range(attribute: Attribute, i: usize) -> Option<()> {
     let (shape, _) = crate::ir::types::static_tensor(attribute.r#type())?;
     ((i as i64) < shape.iter().product::<i64>()).then_some(())
 }
+
+/// `attribute` (a `dense_resource` of f32 / f64 / i32 / i64) with its
+/// dimensions permuted, as a new `dense_resource` of type `ty`: result
+/// dimension `i` is dimension `perm[i]` of the input. `None` if it is not
+/// such an attribute. (A constant filter transposed once, at compile time.)
+pub fn permuted<'c>(attribute: Attribute<'c>, ty: Type<'c>, perm: &[i64]) -> Option<Attribute<'c>> {
+    let element = element_type(attribute)?;
+    let (shape, _) = crate::ir::types::static_tensor(attribute.r#type())?;
+    if perm.len() != shape.len() {
+        return None;
+    }
+    // Row-major strides of the input, read in the result's order.
+    let mut strides = vec![1i64; shape.len()];
+    for d in (0..shape.len().saturating_sub(1)).rev() {
+        strides[d] = strides[d + 1] * shape[d + 1];
+    }
+    let out_shape: Vec<i64> = perm.iter().map(|&p| shape[p as usize]).collect();
+    let out_strides: Vec<i64> = perm.iter().map(|&p| strides[p as usize]).collect();
+    let total: i64 = shape.iter().product();
+    let width = match element {
+        Element::F32 | Element::I32 => 4,
+        Element::F64 | Element::I64 => 8,
+    };
+    let mut bytes = Vec::with_capacity(total as usize * width);
+    let mut index = vec![0i64; shape.len()];
+    for _ in 0..total {
+        let source = index.iter().zip(&out_strides).map(|(i, s)| i * s).sum::<i64>() as usize;
+        match element {
+            Element::F32 => bytes.extend_from_slice(&(float_element(attribute, source)? as f32).to_le_bytes()),
+            Element::F64 => bytes.extend_from_slice(&float_element(attribute, source)?.to_le_bytes()),
+            Element::I32 => bytes.extend_from_slice(&(int_element(attribute, source)? as i32).to_le_bytes()),
+            Element::I64 => bytes.extend_from_slice(&int_element(attribute, source)?.to_le_bytes()),
+        }
+        for d in (0..index.len()).rev() {
+            index[d] += 1;
+            if index[d] < out_shape[d] {
+                break;
+            }
+            index[d] = 0;
+        }
+    }
+    Some(dense_resource(ty, "transposed", bytes, element))
+}

@@ -7,6 +7,7 @@ use melior::ir::block::BlockLike;
 use melior::ir::attribute::DenseElementsAttribute;
 use melior::ir::operation::OperationLike;
 use melior::ir::{AffineExpr, Attribute, Block, Region, RegionLike, Type, Value, ValueLike};
+use tg_dialect::ir::resource;
 
 /// `tensor.pad` of `input` with `fill` by `low`/`high` elements per dimension.
 pub(super) fn pad<'c, 'a>(
@@ -79,6 +80,11 @@ pub(super) fn transpose<'c, 'a>(b: &Builder<'c, 'a>, input: Value<'c, 'a>, perm:
         // No copy at run time (a convolution's constant filter, transposed to HWCF).
         return Ok(splat_as(b, splat, &shape, t.element));
     }
+    let ty = b.tensor_type(&shape, t.element);
+    if let Some(value) = resource_constant(input).and_then(|blob| resource::permuted(blob, ty, perm)) {
+        // A weight blob is transposed once, here, not at every call.
+        return Ok(Builder::result(b.op("arith.constant", &[], &[ty], &[("value", value)], vec![])));
+    }
     // Input dim perm[i] is read at loop index d<i>.
     let mut exprs = vec![AffineExpr::constant(b.context, 0); perm.len()];
     for (i, &p) in perm.iter().enumerate() {
@@ -106,6 +112,17 @@ fn splat_constant<'c>(value: Value<'c, '_>) -> Option<DenseElementsAttribute<'c>
     }
     let attribute = DenseElementsAttribute::try_from(owner.attribute("value").ok()?).ok()?;
     attribute.is_splat().then_some(attribute)
+}
+
+/// The `dense_resource` value of `value`'s defining `arith.constant` or `tg.constant`, if it is one.
+fn resource_constant<'c>(value: Value<'c, '_>) -> Option<Attribute<'c>> {
+    let owner = melior::ir::operation::OperationResult::try_from(value).ok()?.owner();
+    let name = owner.name();
+    if !matches!(name.as_string_ref().as_str(), Ok("arith.constant" | "tg.constant")) {
+        return None;
+    }
+    let attribute = owner.attribute("value").ok()?;
+    resource::is_dense_resource(attribute).then_some(attribute)
 }
 
 /// `input[offsets : offsets + sizes : strides]`.
