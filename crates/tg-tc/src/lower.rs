@@ -27,7 +27,8 @@ use tg_dialect::ir::edit;
 use tg_passes::conversion::ir_builder::{self, BodyBuilder, Builder, LoopKind, Number};
 
 /// The attribute naming the statement a `linalg.generic` computes (its
-/// tensor's name), which schedules match on.
+/// tensor's name; `NAME.accumulate` for a `+=` into it, `NAME.init` on a
+/// reduction's fill), which schedules match on.
 pub const STATEMENT: &str = "tc.statement";
 
 pub fn element_type(context: &Context, element: Element) -> Type<'_> {
@@ -178,7 +179,9 @@ fn statement<'c, 'a>(
         }
     });
     if let Some(op) = defining_op(result) {
-        edit::set_discardable_attribute(op, STATEMENT, StringAttribute::new(context, &target.name).into());
+        // A `+=` into an earlier definition is a statement of its own.
+        let name = if s.previous.is_some() { format!("{}.accumulate", target.name) } else { target.name.clone() };
+        edit::set_discardable_attribute(op, STATEMENT, StringAttribute::new(context, &name).into());
     }
     result
 }
