@@ -209,13 +209,7 @@ pub fn script(f: &Function, directives: &[Directive], file: &str, source: &str) 
                     // its accumulators there instead of reading a filled tensor.
                     let mut forall = forall;
                     if state.has_init && !state.init_inside {
-                        let (init, fused, new_loop) = (fresh("init"), fresh("s"), fresh("forall"));
-                        let _ = writeln!(
-                            body,
-                            "    {init} = transform.structured.match ops{{[\"linalg.fill\"]}} attributes {{tc.statement = \"{target}.init\"}} in %module : ({ANY}) -> {ANY} {loc}\n    \
-                             {fused}, {new_loop} = transform.structured.fuse_into_containing_op {init} into {forall} : ({ANY}, {ANY}) -> ({ANY}, {ANY}) {loc}"
-                        );
-                        forall = new_loop;
+                        forall = fuse_init(&mut body, &mut fresh, &target, &forall, &loc);
                         state.init_inside = true;
                     }
                     for (position, _) in &named {
@@ -331,13 +325,7 @@ pub fn script(f: &Function, directives: &[Directive], file: &str, source: &str) 
                         "    {fused}, {current} = transform.structured.fuse_into_containing_op {producer_handle} into {level} : ({ANY}, {ANY}) -> ({ANY}, {ANY}) {loc}"
                     );
                     if has_init {
-                        let (init, init_fused, next_loop) = (fresh("init"), fresh("s"), fresh("loop"));
-                        let _ = writeln!(
-                            body,
-                            "    {init} = transform.structured.match ops{{[\"linalg.fill\"]}} attributes {{tc.statement = \"{target}.init\"}} in %module : ({ANY}) -> {ANY} {loc}\n    \
-                             {init_fused}, {next_loop} = transform.structured.fuse_into_containing_op {init} into {current} : ({ANY}, {ANY}) -> ({ANY}, {ANY}) {loc}"
-                        );
-                        current = next_loop;
+                        current = fuse_init(&mut body, &mut fresh, &target, &current, &loc);
                     }
                     producer_handle = fused;
                     replaced.push((level, current));
@@ -394,6 +382,18 @@ pub fn script(f: &Function, directives: &[Directive], file: &str, source: &str) 
         "module attributes {{transform.with_named_sequence}} {{\n  transform.named_sequence @__transform_main(%module: {ANY} {{transform.readonly}}) {{\n{body}{}    transform.yield\n  }}\n}}\n",
         tg_passes::schedule::finishing_patterns()
     ))
+}
+
+/// Fuses the init (the identity's fill) of reduction `target` into `container`;
+/// the handle of the loop that replaces it.
+fn fuse_init(body: &mut String, fresh: &mut impl FnMut(&str) -> String, target: &str, container: &str, loc: &str) -> String {
+    let (init, fused, new_loop) = (fresh("init"), fresh("s"), fresh("loop"));
+    let _ = writeln!(
+        body,
+        "    {init} = transform.structured.match ops{{[\"linalg.fill\"]}} attributes {{tc.statement = \"{target}.init\"}} in %module : ({ANY}) -> {ANY} {loc}\n    \
+         {fused}, {new_loop} = transform.structured.fuse_into_containing_op {init} into {container} : ({ANY}, {ANY}) -> ({ANY}, {ANY}) {loc}"
+    );
+    new_loop
 }
 
 fn join<'a>(values: impl Iterator<Item = &'a (impl std::fmt::Display + 'a)>) -> String {

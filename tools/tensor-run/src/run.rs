@@ -253,19 +253,18 @@ fn interpret(
         })
     };
     let results = evaluate()?;
-    let times = match bench {
-        Some(iters) => {
-            let mut times = Vec::new();
-            for _ in 0..iters {
-                let start = Instant::now();
-                evaluate()?;
-                times.push(start.elapsed());
-            }
-            Some(times)
-        }
-        None => None,
-    };
-    Ok((results, times))
+    Ok((results, bench.map(|iters| timed(iters, evaluate)).transpose()?))
+}
+
+/// The time of each of `iters` calls of `f` (`--bench` without the JIT);
+/// the first error ends it.
+pub fn timed<T, E>(iters: u64, mut f: impl FnMut() -> Result<T, E>) -> Result<Vec<Duration>, E> {
+    (0..iters)
+        .map(|_| {
+            let start = Instant::now();
+            f().map(|_| start.elapsed())
+        })
+        .collect()
 }
 
 /// `min 1.2 ms, median 1.3 ms, max 1.5 ms`, or the JSON object.

@@ -2,7 +2,7 @@
 //! (`tg_tc::eval`) on tensor-run's tensors.
 
 use ndarray::ArrayD;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use tg_interpreter::Tensor;
 use tg_tc::ast::Element;
 use tg_tc::eval::{self, Array, Data};
@@ -16,18 +16,7 @@ pub fn evaluate(
     let arrays: Vec<Array> = inputs.iter().map(to_array).collect();
     let run = || eval::evaluate(f, &arrays).map_err(|e| format!("the evaluator cannot evaluate '{}': {e}", f.name));
     let results = run()?;
-    let times = match bench {
-        Some(iters) => {
-            let mut times = Vec::new();
-            for _ in 0..iters {
-                let start = Instant::now();
-                run()?;
-                times.push(start.elapsed());
-            }
-            Some(times)
-        }
-        None => None,
-    };
+    let times = bench.map(|iters| crate::run::timed(iters, run)).transpose()?;
     let results = results.iter().map(from_array).collect::<Result<_, _>>()?;
     Ok((results, times))
 }

@@ -22,6 +22,7 @@ use melior::ir::operation::OperationLike;
 use melior::ir::{OperationRef, RegionLike};
 use melior::pass::{ExternalPass, Pass};
 use tg_dialect::ir::edit;
+use tg_dialect::ir::walk;
 
 pub const ATTRIBUTE: &str = "transform.with_named_sequence";
 
@@ -52,7 +53,7 @@ pub fn find<'c, 'a>(module: OperationRef<'c, 'a>) -> Option<OperationRef<'c, 'a>
     if module.attribute(ATTRIBUTE).is_err() {
         return None;
     }
-    sequences(module).into_iter().find(|op| op.attribute("sym_name").is_ok_and(|a| a.to_string() == "\"__transform_main\""))
+    walk::children_named(module, "transform.named_sequence").into_iter().find(|op| op.attribute("sym_name").is_ok_and(|a| a.to_string() == "\"__transform_main\""))
 }
 
 /// Whether `op` (a linalg op) carries the mark of a module's own schedule.
@@ -63,20 +64,8 @@ pub fn scheduled_by_module(op: OperationRef) -> bool {
 
 /// Removes every named sequence of the module's body and the attribute.
 pub fn drop_schedule(module: OperationRef) {
-    for op in sequences(module) {
+    for op in walk::children_named(module, "transform.named_sequence") {
         edit::erase(op);
     }
     edit::remove_discardable_attribute(module, ATTRIBUTE);
-}
-
-fn sequences<'c, 'a>(module: OperationRef<'c, 'a>) -> Vec<OperationRef<'c, 'a>> {
-    let mut found = Vec::new();
-    let mut next = module.region(0).ok().and_then(|r| r.first_block()).and_then(|b| b.first_operation());
-    while let Some(op) = next {
-        next = op.next_in_block();
-        if op.name().as_string_ref().as_str() == Ok("transform.named_sequence") {
-            found.push(op);
-        }
-    }
-    found
 }

@@ -72,25 +72,12 @@ fn create(_: &OptionValues) -> Pass {
 }
 
 fn run(context: &Context, module: OperationRef) -> bool {
-    children(module, "func.func").into_iter().all(|function| outline(context, module, function))
-}
-
-/// The ops named `name` directly in the first block of `op`'s first region.
-fn children<'c, 'a>(op: OperationRef<'c, 'a>, name: &str) -> Vec<OperationRef<'c, 'a>> {
-    let mut found = Vec::new();
-    let mut next = op.region(0).ok().and_then(|r| r.first_block()).and_then(|b| b.first_operation());
-    while let Some(current) = next {
-        next = current.next_in_block();
-        if current.name().as_string_ref().as_str() == Ok(name) {
-            found.push(current);
-        }
-    }
-    found
+    walk::children_named(module, "func.func").into_iter().all(|function| outline(context, module, function))
 }
 
 /// Outlines the top-level loops of `function` if it has two or more.
 fn outline(context: &Context, module: OperationRef, function: OperationRef) -> bool {
-    let loops = children(function, "scf.for");
+    let loops = walk::children_named(function, "scf.for");
     if loops.len() < 2 {
         return true;
     }
